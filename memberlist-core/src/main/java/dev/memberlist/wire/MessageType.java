@@ -8,35 +8,35 @@ import java.util.Optional;
  */
 public enum MessageType {
     /** A direct probe; also the TCP fallback ping. */
-    PING(0),
+    PING(0, "ping"),
     /** Asks a relay to probe a node on the sender's behalf. */
-    INDIRECT_PING(1),
+    INDIRECT_PING(1, "indirect_ping"),
     /** Answers a ping. */
-    ACK_RESP(2),
+    ACK_RESP(2, "ack"),
     /** Accuses a node of being unreachable. */
-    SUSPECT(3),
+    SUSPECT(3, "suspect"),
     /** Announces a node (join, refutation, metadata update). */
-    ALIVE(4),
+    ALIVE(4, "alive"),
     /** Declares a node dead, or (when {@code From == Node}) that it left. */
-    DEAD(5),
+    DEAD(5, "dead"),
     /** TCP anti-entropy: a whole node table and user state. */
-    PUSH_PULL(6),
+    PUSH_PULL(6, "push_pull"),
     /** Several messages in one UDP packet. */
-    COMPOUND(7),
+    COMPOUND(7, "compound"),
     /** Application data: raw on UDP, with a length header on TCP. */
-    USER(8),
+    USER(8, "user"),
     /** An LZW-compressed message. */
-    COMPRESS(9),
+    COMPRESS(9, "compress"),
     /** The prefix of an encrypted TCP frame (never used as a UDP type byte). */
-    ENCRYPT(10),
+    ENCRYPT(10, "encrypt"),
     /** A relay's report that the target did not answer an indirect probe. */
-    NACK_RESP(11),
+    NACK_RESP(11, "nack"),
     /** A CRC32 in front of a UDP packet. */
-    HAS_CRC(12),
+    HAS_CRC(12, "crc"),
     /** A TCP responder's error text. */
-    ERR(13),
+    ERR(13, "err"),
     /** A label in front of a packet or stream (memberlist 0.3 and later). */
-    HAS_LABEL(244);
+    HAS_LABEL(244, "label");
 
     private static final MessageType[] BY_CODE = new MessageType[256];
 
@@ -47,9 +47,16 @@ public enum MessageType {
     }
 
     private final int code;
+    private final String metricName;
 
-    MessageType(int code) {
+    MessageType(int code, String metricName) {
         this.code = code;
+        this.metricName = metricName;
+    }
+
+    /** @return a short lowercase name for metrics and logs, e.g. {@code ping}, {@code indirect_ping}, {@code ack} */
+    public String metricName() {
+        return metricName;
     }
 
     /** @return the type byte, 0..255 */

@@ -1,0 +1,348 @@
+package dev.memberlist;
+
+import dev.memberlist.engine.Engine;
+import dev.memberlist.engine.EngineSeams;
+import dev.memberlist.state.NodeRecord;
+import dev.memberlist.transport.InboundPacket;
+import dev.memberlist.transport.InboundStream;
+import dev.memberlist.transport.Transport;
+import dev.memberlist.transport.TransportHandler;
+import dev.memberlist.transport.netty.NettyTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * A cluster member: the public face of memberlist. Create one with {@link #create(MemberlistConfig)},
+ * {@link #join} a cluster through seeds, read {@link #members()}, send messages, {@link #leave} and
+ * {@link #close()}.
+ *
+ * <p>Thread-safe. Readers ({@link #members()}, {@link #localNode()}, {@link #healthScore()}) never
+ * block and see each node consistently (though not every node at one instant). Commands run on the
+ * node's engine thread and return futures; with the default runtime those futures complete on the
+ * common fork-join pool, so a slow callback never stalls the protocol. Delegates, by contrast, are
+ * called on the engine thread and must not block.
+ */
+public final class Memberlist implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Memberlist.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MemberlistConfig config;
+    private final EngineSeams seams;
+    private final Engine engine;
+    private final Executor completions;
+    private final AutoCloseable ownedScheduler;
+    private final AtomicInteger pendingPackets = new AtomicInteger();
+    private volatile boolean shutdown;
+
+    private Memberlist(MemberlistConfig config, EngineSeams seams, Executor completions, AutoCloseable ownedScheduler) {
+        this.config = config;
+        this.seams = seams;
+        this.completions = completions;
+        this.ownedScheduler = ownedScheduler;
+        this.engine = new Engine(config, seams);
+    }
+
+    /**
+     * Starts a node on the Netty transport, bound as configured, and announces it. Blocks until the
+     * node is listening.
+     *
+     * @param config the configuration
+     * @return the running node
+     * @throws MemberlistException when the address cannot be bound
+     */
+    public static Memberlist create(MemberlistConfig config) {
+        return create(config, new NettyTransport(config));
+    }
+
+    /**
+     * Starts a node on a transport of your own. Blocks until the node is announced.
+     *
+     * @param config the configuration
+     * @param transport the transport; the node closes it on shutdown
+     * @return the running node
+     */
+    public static Memberlist create(MemberlistConfig config, Transport transport) {
+        ExecutorScheduler scheduler = new ExecutorScheduler(config.name());
+        EngineSeams seams = new EngineSeams(SystemClock.INSTANCE, scheduler, transport, new SplittableRandom());
+        Memberlist memberlist = new Memberlist(config, seams, ForkJoinPool.commonPool(), scheduler);
+        try {
+            memberlist.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            memberlist.close();
+            throw new MemberlistException("failed to start memberlist node " + config.name() + ": "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        }
+        return memberlist;
+    }
+
+    /**
+     * Starts a node on the given seams, without blocking: for simulations, which drive the
+     * scheduler themselves. Futures complete on the scheduler's thread.
+     *
+     * @param config the configuration
+     * @param seams time, scheduling, network and randomness
+     * @return the node; it is announced once the scheduler runs
+     */
+    public static Memberlist create(MemberlistConfig config, EngineSeams seams) {
+        Memberlist memberlist = new Memberlist(config, seams, Runnable::run, null);
+        memberlist.start();
+        return memberlist;
+    }
+
+    private CompletableFuture<Void> start() {
+        seams.transport().start(new Handoff());
+        return onEngine(() -> {
+            engine.start();
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /**
+     * Joins a cluster: resolves every seed (a host name stands for all its addresses) and exchanges
+     * state with each address over TCP (Go's {@code Join}).
+     *
+     * @param seeds {@code host}, {@code host:port}, {@code ip:port} or {@code [v6]:port}; the default port is this node's
+     * @return how many addresses were reached; fails when none was, naming each cause
+     */
+    public CompletableFuture<Integer> join(Collection<String> seeds) {
+        List<String> copy = List.copyOf(seeds);
+        int defaultPort = seams.transport().advertiseAddress().getPort();
+        List<CompletableFuture<List<InetSocketAddress>>> lookups = new ArrayList<>();
+        for (String seed : copy) {
+            lookups.add(config.addressResolver().resolve(seed, defaultPort).toCompletableFuture()
+                    .exceptionally(failure -> {
+                        log.warn("Failed to resolve seed {}: {}", seed, failure.getMessage());
+                        return List.of();
+                    }));
+        }
+        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+                .thenCompose(ignored -> {
+                    List<InetSocketAddress> addresses = new ArrayList<>();
+                    lookups.forEach(lookup -> addresses.addAll(lookup.join()));
+                    if (addresses.isEmpty()) {
+                        return CompletableFuture.failedFuture(new MemberlistException("no seed of " + copy + " resolved"));
+                    }
+                    return onEngine(() -> engine.join(addresses));
+                });
+    }
+
+    /** @return the members: every known node that is alive or suspect, this one included */
+    public List<Node> members() {
+        List<Node> members = new ArrayList<>();
+        for (NodeRecord record : engine.records()) {
+            if (!record.isDeadOrLeft()) {
+                members.add(record.toNode());
+            }
+        }
+        return members;
+    }
+
+    /** @return every known node in any state, dead and left ones included until they are forgotten */
+    public List<Node> allNodes() {
+        List<Node> nodes = new ArrayList<>();
+        for (NodeRecord record : engine.records()) {
+            nodes.add(record.toNode());
+        }
+        return nodes;
+    }
+
+    /** @return how many members there are (alive or suspect, this node included) */
+    public int numMembers() {
+        int count = 0;
+        for (NodeRecord record : engine.records()) {
+            if (!record.isDeadOrLeft()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** @return this node as the cluster sees it */
+    public Node localNode() {
+        for (NodeRecord record : engine.records()) {
+            if (record.name().equals(config.name())) {
+                return record.toNode();
+            }
+        }
+        throw new MemberlistException("memberlist node " + config.name() + " is not started");
+    }
+
+    /** @return Lifeguard's local health score: 0 is healthy, higher means this node is probably slow */
+    public int healthScore() {
+        return engine.healthScore();
+    }
+
+    /** @return the configuration this node runs with */
+    public MemberlistConfig config() {
+        return config;
+    }
+
+    /** @return whether {@link #leave} was called */
+    public boolean hasLeft() {
+        return engine.hasLeft();
+    }
+
+    /** @return whether {@link #shutdown} or {@link #close} was called */
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    /**
+     * Leaves the cluster gracefully: announces it and waits until the announcement has spread, at
+     * most {@code timeout}. The node keeps answering until {@link #shutdown()}.
+     *
+     * @param timeout the longest wait; zero waits until done
+     * @return completes when the leave has spread; fails on timeout
+     */
+    public CompletableFuture<Void> leave(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return onEngine(() -> engine.leave(timeout));
+    }
+
+    /**
+     * Re-reads this node's metadata from the {@code Delegate} and announces it.
+     *
+     * @param timeout the longest wait for the update to spread; zero waits until done
+     * @return completes when the update has spread; fails on timeout
+     */
+    public CompletableFuture<Void> updateNode(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return onEngine(() -> engine.updateNode(timeout));
+    }
+
+    /**
+     * Sends a user message to a node over UDP, without delivery guarantee.
+     *
+     * @param node the destination node's name
+     * @param message the bytes (copied)
+     * @return completes when handed to the network
+     */
+    public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
+        byte[] copy = message.clone();
+        return onEngine(() -> engine.sendBestEffort(node, copy));
+    }
+
+    /**
+     * Sends a user message to a node over TCP.
+     *
+     * @param node the destination node's name
+     * @param message the bytes (copied)
+     * @return completes once written to the connection
+     */
+    public CompletableFuture<Void> sendReliable(String node, byte[] message) {
+        byte[] copy = message.clone();
+        return onEngine(() -> engine.sendReliable(node, copy));
+    }
+
+    /**
+     * Sends a user message over UDP to an address that need not be a member.
+     *
+     * @param address the destination
+     * @param message the bytes (copied)
+     * @return completes when handed to the network
+     */
+    public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
+        byte[] copy = message.clone();
+        return onEngine(() -> engine.sendToAddress(address, copy));
+    }
+
+    /**
+     * Pings a node once over UDP.
+     *
+     * @param node the node's name (the receiver checks it)
+     * @param address where to send
+     * @return the round-trip time; fails with {@link NoPingResponseException} after {@code probeTimeout}
+     */
+    public CompletableFuture<Duration> ping(String node, InetSocketAddress address) {
+        return onEngine(() -> engine.ping(node, address));
+    }
+
+    /**
+     * Stops the node without leaving: timers stop and the transport closes, so other nodes will
+     * detect it as failed. Idempotent.
+     */
+    public void shutdown() {
+        if (shutdown) {
+            return;
+        }
+        shutdown = true;
+        seams.scheduler().execute(engine::shutdown);
+        seams.transport().close();
+        if (ownedScheduler != null) {
+            try {
+                ownedScheduler.close();
+            } catch (Exception e) {
+                log.warn("Failed to stop the engine thread", e);
+            }
+        }
+    }
+
+    /** Same as {@link #shutdown()}. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private <T> CompletableFuture<T> onEngine(Supplier<CompletableFuture<T>> command) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (shutdown) {
+            result.completeExceptionally(new MemberlistException("memberlist node " + config.name() + " is shut down"));
+            return result;
+        }
+        seams.scheduler().execute(() -> {
+            try {
+                command.get().whenComplete((value, failure) -> completions.execute(() -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure);
+                    } else {
+                        result.complete(value);
+                    }
+                }));
+            } catch (RuntimeException e) {
+                completions.execute(() -> result.completeExceptionally(e));
+            }
+        });
+        return result;
+    }
+
+    /** Hands inbound traffic to the engine thread, dropping packets when too many wait. */
+    private final class Handoff implements TransportHandler {
+
+        @Override
+        public void onPacket(InboundPacket packet) {
+            if (pendingPackets.incrementAndGet() > config.handoffQueueDepth()) {
+                pendingPackets.decrementAndGet();
+                config.telemetry().inputDropped("handoff_queue_full");
+                log.warn("Dropping a packet from {}: {} packets already wait for the engine", packet.from(),
+                        config.handoffQueueDepth());
+                return;
+            }
+            seams.scheduler().execute(() -> {
+                pendingPackets.decrementAndGet();
+                engine.handlePacket(packet);
+            });
+        }
+
+        @Override
+        public void onStream(InboundStream stream) {
+            seams.scheduler().execute(() -> engine.handleStream(stream));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.memberlist.engine;
+
+/**
+ * Monotonic time, the engine's only source of "now". Production uses {@code System.nanoTime()};
+ * simulations use virtual time.
+ */
+@FunctionalInterface
+public interface Clock {
+
+    /** @return monotonic nanoseconds; only differences are meaningful */
+    long nanoTime();
+}

@@ -1,0 +1,391 @@
+package dev.memberlist.engine;
+
+import dev.memberlist.MemberlistConfig;
+import dev.memberlist.MemberlistException;
+import dev.memberlist.NodeState;
+import dev.memberlist.NoPingResponseException;
+import dev.memberlist.state.Awareness;
+import dev.memberlist.state.Membership;
+import dev.memberlist.state.MembershipSettings;
+import dev.memberlist.state.NodeRecord;
+import dev.memberlist.state.NodeTable;
+import dev.memberlist.gossip.TransmitLimitedQueue;
+import dev.memberlist.internal.ClusterMath;
+import dev.memberlist.probe.AckHandler;
+import dev.memberlist.probe.AckTracker;
+import dev.memberlist.security.EncryptionVersion;
+import dev.memberlist.transport.InboundPacket;
+import dev.memberlist.transport.InboundStream;
+import dev.memberlist.wire.Bytes;
+import dev.memberlist.wire.CodecSettings;
+import dev.memberlist.wire.MessageCodec;
+import dev.memberlist.wire.MessageType;
+import dev.memberlist.wire.PacketCodec;
+import dev.memberlist.wire.Ping;
+import dev.memberlist.wire.StreamCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The protocol engine of one node: it owns all protocol state and wires failure detection,
+ * membership rules, gossip and anti-entropy together. It owns no thread; every method except the
+ * readers must be called on the engine thread (the {@link EngineSeams#scheduler()}), and nothing in
+ * it blocks. Commands return futures completed on the engine thread.
+ *
+ * <p>The readers {@link #records()}, {@link #healthScore()} and {@link #localName()} are safe from any thread.
+ */
+public final class Engine {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final MemberlistConfig config;
+    private final EngineSeams seams;
+    private final NodeTable table = new NodeTable();
+    private final Awareness awareness;
+    private final TransmitLimitedQueue queue;
+    private final AckTracker acks;
+    private final Membership membership;
+    private final Outbound outbound;
+    private final InboundPackets inboundPackets;
+    private final Streams streams;
+    private final Probing probing;
+    private final Reconnector reconnector;
+    private final List<Cancellable> timers = new ArrayList<>();
+    private volatile int healthScore;
+    private boolean shutdown;
+
+    /**
+     * @param config the node's configuration
+     * @param seams time, scheduling, network and randomness
+     */
+    public Engine(MemberlistConfig config, EngineSeams seams) {
+        this.config = config;
+        this.seams = seams;
+        this.awareness = new Awareness(config.awarenessMaxMultiplier(), score -> {
+            healthScore = score;
+            config.telemetry().healthScoreChanged(score);
+        });
+        this.queue = new TransmitLimitedQueue(config.retransmitMult(), table::size);
+        this.acks = new AckTracker(seams.scheduler());
+        this.reconnector = new Reconnector(config.reconnectTimeout().toNanos());
+        EngineListener listener = new EngineListener(config, queue, awareness, reconnector, seams.clock());
+        this.membership = new Membership(new MembershipSettings(config.name(), config.suspicionMult(),
+                config.suspicionMaxTimeoutMult(), config.probeInterval().toNanos(),
+                config.deadNodeReclaimTime().toNanos()), table, seams.clock(), seams.scheduler(), seams.random(), listener);
+        CodecSettings codecSettings = new CodecSettings(config.label(), config.skipInboundLabelCheck(), config.keyring(),
+                config.gossipVerifyIncoming(), config.gossipVerifyOutgoing(), config.enableCompression(),
+                EncryptionVersion.forProtocolVersion(config.protocolVersion()));
+        PacketCodec packetCodec = new PacketCodec(codecSettings);
+        this.outbound = new Outbound(config, seams.transport(), packetCodec, queue, config.delegates());
+        this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener);
+        this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership);
+        this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
+    }
+
+    /**
+     * Announces the local node and starts probing, gossip and push/pull (Go's {@code setAlive} and
+     * {@code schedule}).
+     */
+    public void start() {
+        InetSocketAddress advertise = seams.transport().advertiseAddress();
+        byte[] meta = localMeta();
+        membership.announceLocal(Addresses.bytes(advertise.getAddress()), advertise.getPort(),
+                meta.length == 0 ? Bytes.NIL : Bytes.copyOf(meta), config.advertisedVersions(), null);
+        if (!config.probeInterval().isZero()) {
+            timers.add(Periodic.start(seams.scheduler(), stagger(config.probeInterval()), config::probeInterval,
+                    probing::tick));
+        }
+        if (!config.gossipInterval().isZero() && config.gossipNodes() > 0) {
+            timers.add(Periodic.start(seams.scheduler(), stagger(config.gossipInterval()), config::gossipInterval,
+                    this::gossip));
+        }
+        if (!config.pushPullInterval().isZero()) {
+            timers.add(Periodic.start(seams.scheduler(), stagger(config.pushPullInterval()),
+                    () -> Duration.ofNanos(ClusterMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size())),
+                    this::periodicPushPull));
+        }
+        if (!config.reconnectInterval().isZero()) {
+            timers.add(Periodic.start(seams.scheduler(), stagger(config.reconnectInterval()), config::reconnectInterval,
+                    this::reconnect));
+        }
+        timers.add(Periodic.start(seams.scheduler(), config.queueCheckInterval(), config::queueCheckInterval,
+                () -> config.telemetry().broadcastQueueDepth(queue.size())));
+    }
+
+    /**
+     * @param packet an inbound datagram
+     */
+    public void handlePacket(InboundPacket packet) {
+        if (!shutdown) {
+            inboundPackets.handle(packet);
+        }
+    }
+
+    /**
+     * @param stream an inbound stream with its request complete
+     */
+    public void handleStream(InboundStream stream) {
+        if (shutdown) {
+            stream.close();
+        } else {
+            streams.handle(stream);
+        }
+    }
+
+    /**
+     * Joins a cluster through push/pull with every address (Go's {@code Join}).
+     *
+     * @param addresses the resolved seed addresses
+     * @return how many push/pulls succeeded; fails when none did, with every cause suppressed in the exception
+     */
+    public CompletableFuture<Integer> join(List<InetSocketAddress> addresses) {
+        if (shutdown) {
+            return CompletableFuture.failedFuture(new MemberlistException("memberlist is shut down"));
+        }
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        if (addresses.isEmpty()) {
+            result.completeExceptionally(new MemberlistException("no seed addresses to join"));
+            return result;
+        }
+        AtomicInteger remaining = new AtomicInteger(addresses.size());
+        AtomicInteger succeeded = new AtomicInteger();
+        MemberlistException failures = new MemberlistException("failed to join any of " + addresses);
+        for (InetSocketAddress address : addresses) {
+            streams.pushPull(address, true).whenComplete((ignored, failure) -> {
+                if (failure == null) {
+                    succeeded.incrementAndGet();
+                } else {
+                    log.debug("Failed to join {}: {}", address, failure.getMessage());
+                    failures.addSuppressed(failure);
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    if (succeeded.get() > 0) {
+                        result.complete(succeeded.get());
+                    } else {
+                        result.completeExceptionally(failures);
+                    }
+                }
+            });
+        }
+        return result;
+    }
+
+    /**
+     * Leaves gracefully: announces the departure and waits until it has been gossiped enough, at
+     * most {@code timeout} (Go's {@code Leave}). The node keeps running until shut down.
+     *
+     * @param timeout the longest wait; zero waits forever
+     * @return completes when the leave has spread; fails on timeout
+     */
+    public CompletableFuture<Void> leave(Duration timeout) {
+        if (shutdown) {
+            return CompletableFuture.failedFuture(new MemberlistException("leave after shutdown"));
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (membership.hasLeft()) {
+            done.complete(null);
+            return done;
+        }
+        membership.leave(() -> done.complete(null));
+        return awaitBroadcast(done, timeout, "leave");
+    }
+
+    /**
+     * Re-reads the metadata from the delegate and announces it with a new incarnation (Go's {@code UpdateNode}).
+     *
+     * @param timeout the longest wait for the announcement to spread; zero waits forever
+     * @return completes when the update has spread; fails on timeout or oversized metadata
+     */
+    public CompletableFuture<Void> updateNode(Duration timeout) {
+        byte[] meta = localMeta();
+        if (meta.length > MemberlistConfig.META_MAX_SIZE) {
+            return CompletableFuture.failedFuture(new MemberlistException("node metadata is " + meta.length
+                    + " bytes, more than the limit of " + MemberlistConfig.META_MAX_SIZE));
+        }
+        NodeRecord self = membership.local();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        membership.announceLocal(self.addr(), self.port(), meta.length == 0 ? Bytes.NIL : Bytes.copyOf(meta),
+                config.advertisedVersions(), () -> done.complete(null));
+        return awaitBroadcast(done, timeout, "update");
+    }
+
+    /**
+     * Sends a user message over UDP to a known node (Go's {@code SendBestEffort}).
+     *
+     * @param node the node's name
+     * @param message the bytes
+     * @return completes when handed to the network
+     */
+    public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
+        NodeRecord target = table.get(node).orElse(null);
+        if (target == null) {
+            return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
+        }
+        return outbound.sendRaw(Addresses.of(target), userPacket(message), target.versions().protocolMax() >= 5)
+                .toCompletableFuture();
+    }
+
+    /**
+     * Sends a user message over UDP to an address (Go's {@code SendToAddress}).
+     *
+     * @param address the destination
+     * @param message the bytes
+     * @return completes when handed to the network
+     */
+    public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
+        if (config.requireNodeNames()) {
+            return CompletableFuture.failedFuture(new MemberlistException("node names are required to send"));
+        }
+        return outbound.sendRaw(address, userPacket(message), false).toCompletableFuture();
+    }
+
+    /**
+     * Sends a user message over TCP to a known node (Go's {@code SendReliable}).
+     *
+     * @param node the node's name
+     * @param message the bytes
+     * @return completes once written
+     */
+    public CompletableFuture<Void> sendReliable(String node, byte[] message) {
+        NodeRecord target = table.get(node).orElse(null);
+        if (target == null) {
+            return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
+        }
+        return streams.sendUserMessage(Addresses.of(target), message);
+    }
+
+    /**
+     * Pings a node once over UDP and measures the round trip (Go's {@code Ping}).
+     *
+     * @param node the node's name, checked by the receiver
+     * @param address where to send the ping
+     * @return the round-trip time; fails with {@link NoPingResponseException} after {@code ProbeTimeout}
+     */
+    public CompletableFuture<Duration> ping(String node, InetSocketAddress address) {
+        NodeRecord self = membership.local();
+        long seqNo = acks.nextSeqNo();
+        CompletableFuture<Duration> result = new CompletableFuture<>();
+        long[] sentNanos = {seams.clock().nanoTime()};
+        acks.expect(seqNo, config.probeTimeout(), new AckHandler() {
+            @Override
+            public void onAck(Bytes payload, long receivedAtNanos) {
+                result.complete(Duration.ofNanos(Math.max(0, receivedAtNanos - sentNanos[0])));
+            }
+
+            @Override
+            public void onExpired() {
+                result.completeExceptionally(new NoPingResponseException(node));
+            }
+        });
+        Ping ping = new Ping(seqNo, node, self.addr(), self.port(), self.name());
+        outbound.sendWithPiggyback(address, MessageCodec.encode(ping));
+        return result;
+    }
+
+    /** Stops every timer and forgets pending work (Go's {@code Shutdown}); sends nothing. Idempotent. */
+    public void shutdown() {
+        if (shutdown) {
+            return;
+        }
+        shutdown = true;
+        timers.forEach(Cancellable::cancel);
+        timers.clear();
+        acks.clear();
+        membership.cancelAllSuspicions();
+    }
+
+    /** @return every known node, including dead and left ones not yet reaped; safe from any thread */
+    public Collection<NodeRecord> records() {
+        return table.records();
+    }
+
+    /** @return Lifeguard's local health score, 0 when healthy; safe from any thread */
+    public int healthScore() {
+        return healthScore;
+    }
+
+    /** @return the local node's name */
+    public String localName() {
+        return config.name();
+    }
+
+    /** @return whether {@link #leave} was called */
+    public boolean hasLeft() {
+        return membership.hasLeft();
+    }
+
+    private void gossip() {
+        long now = seams.clock().nanoTime();
+        long deadGossipNanos = config.gossipToTheDeadTime().toNanos();
+        List<NodeRecord> targets = table.randomNodes(config.gossipNodes(), r -> r.name().equals(config.name())
+                || r.state() == NodeState.LEFT
+                || (r.state() == NodeState.DEAD && now - r.stateChangeNanos() > deadGossipNanos), seams.random());
+        for (NodeRecord target : targets) {
+            if (!outbound.sendGossip(Addresses.of(target), target.versions().protocolMax() >= 5)) {
+                return;
+            }
+        }
+    }
+
+    private void periodicPushPull() {
+        List<NodeRecord> peers = table.randomNodes(1,
+                r -> r.name().equals(config.name()) || r.state() != NodeState.ALIVE, seams.random());
+        if (peers.isEmpty()) {
+            return;
+        }
+        NodeRecord peer = peers.get(0);
+        streams.pushPull(Addresses.of(peer), false).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.warn("Push/pull with {} failed: {}", peer.name(), failure.getMessage());
+            }
+        });
+    }
+
+    private void reconnect() {
+        reconnector.pick(seams.clock().nanoTime(), seams.random()).ifPresent(address ->
+                streams.pushPull(address, false).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        log.debug("Reconnect push/pull with {} failed: {}", address, failure.getMessage());
+                    }
+                }));
+    }
+
+    private CompletableFuture<Void> awaitBroadcast(CompletableFuture<Void> done, Duration timeout, String what) {
+        if (!membership.anyOtherMember()) {
+            done.complete(null);
+            return done;
+        }
+        if (!timeout.isZero()) {
+            Cancellable timer = seams.scheduler().schedule(timeout, () -> done.completeExceptionally(
+                    new MemberlistException("timed out after " + timeout + " waiting for the " + what
+                            + " broadcast to spread", new TimeoutException())));
+            done.whenComplete((ignored, failure) -> timer.cancel());
+        }
+        return done;
+    }
+
+    private byte[] localMeta() {
+        return SafeCalls.get("Delegate.nodeMeta", () -> config.delegates().nodeMeta(MemberlistConfig.META_MAX_SIZE),
+                new byte[0]);
+    }
+
+    private Duration stagger(Duration interval) {
+        return Duration.ofNanos(seams.random().nextLong(Math.max(1, interval.toNanos())));
+    }
+
+    private static byte[] userPacket(byte[] message) {
+        byte[] packet = new byte[message.length + 1];
+        packet[0] = (byte) MessageType.USER.code();
+        System.arraycopy(message, 0, packet, 1, message.length);
+        return packet;
+    }
+}

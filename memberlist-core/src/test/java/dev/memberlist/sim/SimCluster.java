@@ -1,0 +1,331 @@
+package dev.memberlist.sim;
+
+import dev.memberlist.Memberlist;
+import dev.memberlist.MemberlistConfig;
+import dev.memberlist.Node;
+import dev.memberlist.NodeState;
+import dev.memberlist.delegate.Delegate;
+import dev.memberlist.engine.EngineSeams;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * N memberlist nodes on one virtual clock and one simulated network, started from a seed: the same
+ * seed replays the same run exactly. Scenarios read like scripts: {@code cluster.isolate("n3");
+ * cluster.runFor(...)}, then assertions on what each node sees. Not thread-safe.
+ */
+public final class SimCluster {
+
+    private final long seed;
+    private final SimulatedScheduler scheduler = new SimulatedScheduler();
+    private final SimulatedNetwork network;
+    private final SimEvents events;
+    private final SplittableRandom seeds;
+    private final UnaryOperator<MemberlistConfig.Builder> configurer;
+    private final Function<String, Delegate> delegates;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final IncarnationInvariant invariant;
+
+    private SimCluster(Builder builder) {
+        this.seed = builder.seed;
+        this.network = new SimulatedNetwork(scheduler, builder.seed);
+        this.events = new SimEvents(scheduler);
+        this.seeds = new SplittableRandom(builder.seed ^ 0x5DEECE66DL);
+        this.configurer = builder.configurer;
+        this.delegates = builder.delegates;
+        this.invariant = new IncarnationInvariant(name -> {
+            Member member = members.get(name);
+            return member == null ? null : member.memberlist;
+        }, seed);
+        if (builder.checkInvariants) {
+            scheduler.afterEachTask(invariant::check);
+        }
+        for (int i = 0; i < builder.nodes; i++) {
+            start("n" + i, i);
+        }
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the seed this run replays from */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the virtual clock */
+    public SimulatedScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** @return the network */
+    public SimulatedNetwork network() {
+        return network;
+    }
+
+    /** @return everything every node observed */
+    public SimEvents events() {
+        return events;
+    }
+
+    /** @return the names of every node started, running or not */
+    public List<String> names() {
+        return List.copyOf(members.keySet());
+    }
+
+    /** @return the names of nodes not crashed or shut down */
+    public List<String> running() {
+        return members.values().stream().filter(m -> !m.memberlist.isShutdown()).map(m -> m.name).toList();
+    }
+
+    /**
+     * @param name a node name
+     * @return its memberlist
+     */
+    public Memberlist node(String name) {
+        Member member = members.get(name);
+        if (member == null) {
+            throw new IllegalArgumentException("no node " + name + " (seed " + seed + ")");
+        }
+        return member.memberlist;
+    }
+
+    /**
+     * @param name a node name
+     * @return its address
+     */
+    public InetSocketAddress address(String name) {
+        return members.get(name).address;
+    }
+
+    /**
+     * Starts a node (a new one, or a restart of a crashed one under the same name).
+     *
+     * @param name the node's name
+     * @param addressIndex picks its address, see {@link SimulatedNetwork#address(int)}
+     * @return the node
+     */
+    public Memberlist start(String name, int addressIndex) {
+        return start(name, name, addressIndex);
+    }
+
+    /**
+     * Starts a node that claims another node's name, from another address.
+     *
+     * @param key the name the cluster knows it by, for {@link #node} and {@link #join}
+     * @param claimedName the node name it announces
+     * @param addressIndex picks its address
+     * @return the node
+     */
+    public Memberlist startImpostor(String key, String claimedName, int addressIndex) {
+        return start(key, claimedName, addressIndex);
+    }
+
+    private Memberlist start(String key, String name, int addressIndex) {
+        Member previous = members.get(key);
+        if (previous != null && !previous.memberlist.isShutdown()) {
+            throw new IllegalStateException(key + " is still running (seed " + seed + ")");
+        }
+        InetSocketAddress address = SimulatedNetwork.address(addressIndex);
+        SimulatedScheduler.NodeScheduler nodeScheduler = scheduler.forNode(key);
+        MemberlistConfig.Builder config = configurer.apply(MemberlistConfig.lan())
+                .name(name)
+                .events(events.eventDelegate(name))
+                .conflict(events.conflictDelegate(name))
+                .telemetry(events.telemetry(name));
+        Delegate delegate = delegates.apply(name);
+        if (delegate != null) {
+            config.delegate(delegate);
+        }
+        EngineSeams seams = new EngineSeams(scheduler, nodeScheduler, network.transport(address, nodeScheduler),
+                new SplittableRandom(seeds.nextLong()));
+        if (previous != null) {
+            invariant.restarted(key);
+        }
+        Memberlist memberlist = Memberlist.create(config.build(), seams);
+        members.put(key, new Member(key, address, nodeScheduler, memberlist));
+        return memberlist;
+    }
+
+    /**
+     * Makes every other node join the first one, all at once.
+     *
+     * @return the join results by node
+     */
+    public Map<String, CompletableFuture<Integer>> joinAllToFirst() {
+        List<String> names = names();
+        String first = names.get(0);
+        Map<String, CompletableFuture<Integer>> results = new LinkedHashMap<>();
+        for (String name : names.subList(1, names.size())) {
+            results.put(name, join(name, first));
+        }
+        return results;
+    }
+
+    /**
+     * @param name the joining node
+     * @param seedNode the node it joins through
+     * @return the join's result
+     */
+    public CompletableFuture<Integer> join(String name, String seedNode) {
+        InetSocketAddress seedAddress = address(seedNode);
+        return node(name).join(List.of(seedAddress.getAddress().getHostAddress() + ":" + seedAddress.getPort()));
+    }
+
+    /** @param duration virtual time to run */
+    public void runFor(Duration duration) {
+        scheduler.runFor(duration);
+    }
+
+    /**
+     * Runs until every running node sees exactly the running nodes, all alive.
+     *
+     * @param limit the most virtual time to run
+     * @return whether that happened
+     */
+    public boolean awaitConvergence(Duration limit) {
+        return scheduler.runUntil(this::converged, limit, Duration.ofMillis(50));
+    }
+
+    /** @return whether every running node sees exactly the running nodes, all alive */
+    public boolean converged() {
+        Set<String> running = new HashSet<>(running());
+        for (String name : running) {
+            Set<String> seen = new HashSet<>();
+            for (Node node : node(name).members()) {
+                if (node.state() != NodeState.ALIVE) {
+                    return false;
+                }
+                seen.add(node.name());
+            }
+            if (!seen.equals(running)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param observer a node
+     * @param subject another node
+     * @return what the observer believes about the subject, or empty when it does not know it
+     */
+    public java.util.Optional<NodeState> stateOf(String observer, String subject) {
+        return node(observer).allNodes().stream().filter(n -> n.name().equals(subject)).map(Node::state).findFirst();
+    }
+
+    /**
+     * Kills a node without leaving: its transport closes, so packets to it vanish.
+     *
+     * @param name the node
+     */
+    public void crash(String name) {
+        node(name).shutdown();
+    }
+
+    /** @param name a node to cut off from the network (it keeps running) */
+    public void isolate(String name) {
+        network.isolate(address(name));
+    }
+
+    /**
+     * Cuts every link between two groups of nodes.
+     *
+     * @param groupA one side
+     * @param groupB the other
+     */
+    public void partition(Collection<String> groupA, Collection<String> groupB) {
+        network.partition(addresses(groupA), addresses(groupB));
+    }
+
+    /** Restores every cut link. */
+    public void heal() {
+        network.heal();
+    }
+
+    /**
+     * Slows a node down, as if starved of CPU.
+     *
+     * @param name the node
+     * @param delay how late each of its tasks runs; zero restores it
+     */
+    public void slowDown(String name, Duration delay) {
+        members.get(name).scheduler.processingDelay(delay);
+    }
+
+    private Set<InetSocketAddress> addresses(Collection<String> names) {
+        return names.stream().map(this::address).collect(Collectors.toSet());
+    }
+
+    private record Member(String name, InetSocketAddress address, SimulatedScheduler.NodeScheduler scheduler,
+                          Memberlist memberlist) {
+    }
+
+    /** Configures a {@link SimCluster}. */
+    public static final class Builder {
+        private long seed = 1;
+        private int nodes = 3;
+        private UnaryOperator<MemberlistConfig.Builder> configurer = UnaryOperator.identity();
+        private Function<String, Delegate> delegates = name -> null;
+        private boolean checkInvariants = true;
+
+        private Builder() {
+        }
+
+        /** @param value the seed of every random choice @return this builder */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** @param value how many nodes to start, named {@code n0, n1, …} @return this builder */
+        public Builder nodes(int value) {
+            nodes = value;
+            return this;
+        }
+
+        /** @param value adjusts each node's configuration (which starts from the LAN preset) @return this builder */
+        public Builder config(UnaryOperator<MemberlistConfig.Builder> value) {
+            configurer = value;
+            return this;
+        }
+
+        /** @param value gives each node (by name) its {@link Delegate}, or null for none @return this builder */
+        public Builder delegates(Function<String, Delegate> value) {
+            delegates = value;
+            return this;
+        }
+
+        /** @param value whether to check incarnation invariants after every task (default on) @return this builder */
+        public Builder checkInvariants(boolean value) {
+            checkInvariants = value;
+            return this;
+        }
+
+        /** @return the cluster, its nodes started but not yet joined */
+        public SimCluster build() {
+            return new SimCluster(this);
+        }
+    }
+
+    /** @return how the run is reproduced, for failure messages */
+    @Override
+    public String toString() {
+        return "SimCluster[seed=" + seed + ", nodes=" + new ArrayList<>(members.keySet()) + ", t=" + scheduler.elapsed() + "]";
+    }
+}

@@ -1,7 +1,7 @@
 package dev.memberlist.engine;
 
 /**
- * Monotonic time, the engine's only source of "now". Production uses {@code System.nanoTime()};
+ * Monotonic time, the engine's only source of "now". Production uses {@code dev.memberlist.SystemClock};
  * simulations use virtual time.
  */
 @FunctionalInterface

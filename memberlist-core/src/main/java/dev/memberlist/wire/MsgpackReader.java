@@ -4,6 +4,7 @@ import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageSizeException;
 import org.msgpack.core.MessageTypeException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.core.MessageIntegerOverflowException;
@@ -216,9 +217,12 @@ final class MsgpackReader {
         if (e instanceof MessageInsufficientBufferException) {
             return new WireFormatException(WireFormatException.Reason.TRUNCATED, "input ends inside a msgpack value", e);
         }
+        if (e instanceof MessageSizeException) {
+            return new WireFormatException(WireFormatException.Reason.OVERSIZED, "a msgpack length exceeds 2^31 - 1", e);
+        }
         if (e instanceof MessageTypeException) {
             return new WireFormatException(WireFormatException.Reason.MALFORMED, "unexpected msgpack type: " + e.getMessage(), e);
         }
-        return new WireFormatException(WireFormatException.Reason.MALFORMED, "invalid msgpack: " + e.getMessage(), e);
+        return new WireFormatException(WireFormatException.Reason.MALFORMED, "invalid msgpack: " + e, e);
     }
 }

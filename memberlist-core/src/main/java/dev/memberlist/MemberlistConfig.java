@@ -243,7 +243,7 @@ public record MemberlistConfig(
         private Duration queueCheckInterval = Duration.ofSeconds(30);
         private Duration reconnectInterval = Duration.ofSeconds(30);
         private Duration reconnectTimeout = Duration.ofHours(24);
-        private CompositeDelegate.Builder delegates = CompositeDelegate.builder();
+        private CompositeDelegate delegates = CompositeDelegate.none();
         private Telemetry telemetry = Telemetry.NOOP;
         private AddressResolver addressResolver = DnsAddressResolver.INSTANCE;
         private int udpReceiveBufferSize = 2 * 1024 * 1024;
@@ -290,7 +290,7 @@ public record MemberlistConfig(
             queueCheckInterval = c.queueCheckInterval;
             reconnectInterval = c.reconnectInterval;
             reconnectTimeout = c.reconnectTimeout;
-            delegates = c.delegates.toBuilder();
+            delegates = c.delegates;
             telemetry = c.telemetry;
             addressResolver = c.addressResolver;
             udpReceiveBufferSize = c.udpReceiveBufferSize;
@@ -382,19 +382,19 @@ public record MemberlistConfig(
         /** @param value see {@link MemberlistConfig#reconnectTimeout()} @return this builder */
         public Builder reconnectTimeout(Duration value) { reconnectTimeout = value; return this; }
         /** @param value all delegates at once, replacing any set before @return this builder */
-        public Builder delegates(CompositeDelegate value) { delegates = value.toBuilder(); return this; }
+        public Builder delegates(CompositeDelegate value) { delegates = Objects.requireNonNull(value); return this; }
         /** @param value metadata, user messages, broadcasts and user state @return this builder */
-        public Builder delegate(Delegate value) { delegates.delegate(value); return this; }
+        public Builder delegate(Delegate value) { delegates = delegates.toBuilder().delegate(value).build(); return this; }
         /** @param value membership events @return this builder */
-        public Builder events(EventDelegate value) { delegates.events(value); return this; }
+        public Builder events(EventDelegate value) { delegates = delegates.toBuilder().events(value).build(); return this; }
         /** @param value name-conflict notifications @return this builder */
-        public Builder conflict(ConflictDelegate value) { delegates.conflict(value); return this; }
+        public Builder conflict(ConflictDelegate value) { delegates = delegates.toBuilder().conflict(value).build(); return this; }
         /** @param value the merge filter @return this builder */
-        public Builder merge(MergeDelegate value) { delegates.merge(value); return this; }
+        public Builder merge(MergeDelegate value) { delegates = delegates.toBuilder().merge(value).build(); return this; }
         /** @param value the alive filter @return this builder */
-        public Builder alive(AliveDelegate value) { delegates.alive(value); return this; }
+        public Builder alive(AliveDelegate value) { delegates = delegates.toBuilder().alive(value).build(); return this; }
         /** @param value ack payloads and round-trip times @return this builder */
-        public Builder ping(PingDelegate value) { delegates.ping(value); return this; }
+        public Builder ping(PingDelegate value) { delegates = delegates.toBuilder().ping(value).build(); return this; }
         /** @param value see {@link MemberlistConfig#telemetry()} @return this builder */
         public Builder telemetry(Telemetry value) { telemetry = value; return this; }
         /** @param value see {@link MemberlistConfig#addressResolver()} @return this builder */
@@ -418,7 +418,7 @@ public record MemberlistConfig(
                     disableTcpPingsForNode, awarenessMaxMultiplier, gossipInterval, gossipNodes, gossipToTheDeadTime,
                     gossipVerifyIncoming, gossipVerifyOutgoing, enableCompression, keyring, handoffQueueDepth,
                     udpBufferSize, deadNodeReclaimTime, requireNodeNames, cidrsAllowed, queueCheckInterval,
-                    reconnectInterval, reconnectTimeout, delegates.build(), telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams));
+                    reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams));
         }
     }
 }

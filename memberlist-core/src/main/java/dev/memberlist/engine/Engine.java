@@ -61,6 +61,7 @@ public final class Engine {
     private final Reconnector reconnector;
     private final List<Cancellable> timers = new ArrayList<>();
     private volatile int healthScore;
+    private boolean started;
     private boolean shutdown;
 
     /**
@@ -96,6 +97,7 @@ public final class Engine {
      * {@code schedule}).
      */
     public void start() {
+        started = true;
         InetSocketAddress advertise = seams.transport().advertiseAddress();
         byte[] meta = localMeta();
         membership.announceLocal(Addresses.bytes(advertise.getAddress()), advertise.getPort(),
@@ -125,7 +127,8 @@ public final class Engine {
      * @param packet an inbound datagram
      */
     public void handlePacket(InboundPacket packet) {
-        if (!shutdown) {
+        // Traffic can reach the engine thread before start() has announced the local node.
+        if (started && !shutdown) {
             inboundPackets.handle(packet);
         }
     }
@@ -134,7 +137,7 @@ public final class Engine {
      * @param stream an inbound stream with its request complete
      */
     public void handleStream(InboundStream stream) {
-        if (shutdown) {
+        if (!started || shutdown) {
             stream.close();
         } else {
             streams.handle(stream);

@@ -42,7 +42,11 @@ public final class DnsAddressResolver implements AddressResolver {
             return CompletableFuture.failedFuture(e);
         }
         if (isIpLiteral(parsed.host())) {
-            return CompletableFuture.completedFuture(lookUp(parsed));
+            try {
+                return CompletableFuture.completedFuture(lookUp(parsed));
+            } catch (CompletionException e) {
+                return CompletableFuture.failedFuture(e.getCause());
+            }
         }
         return CompletableFuture.supplyAsync(() -> lookUp(parsed), executor);
     }

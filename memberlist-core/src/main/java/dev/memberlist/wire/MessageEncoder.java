@@ -39,39 +39,17 @@ final class MessageEncoder {
 
     static void encode(Message message, MessagePacker p) throws IOException {
         if (message instanceof Ping m) {
-            boolean addr = !m.sourceAddr().isEmpty();
-            boolean node = !m.sourceNode().isEmpty();
-            boolean port = m.sourcePort() != 0;
-            p.packMapHeader(2 + count(addr, node, port));
+            p.packMapHeader(2 + sourceFields(m.sourceAddr(), m.sourceNode(), m.sourcePort()));
             key(p, NODE).packString(m.node());
             key(p, SEQ_NO).packLong(m.seqNo());
-            if (addr) {
-                bytes(key(p, SOURCE_ADDR), m.sourceAddr());
-            }
-            if (node) {
-                key(p, SOURCE_NODE).packString(m.sourceNode());
-            }
-            if (port) {
-                key(p, SOURCE_PORT).packLong(m.sourcePort());
-            }
+            writeSource(p, m.sourceAddr(), m.sourceNode(), m.sourcePort());
         } else if (message instanceof IndirectPingRequest m) {
-            boolean addr = !m.sourceAddr().isEmpty();
-            boolean node = !m.sourceNode().isEmpty();
-            boolean port = m.sourcePort() != 0;
-            p.packMapHeader(5 + count(addr, node, port));
+            p.packMapHeader(5 + sourceFields(m.sourceAddr(), m.sourceNode(), m.sourcePort()));
             key(p, NACK).packBoolean(m.nack());
             key(p, NODE).packString(m.node());
             key(p, PORT).packLong(m.port());
             key(p, SEQ_NO).packLong(m.seqNo());
-            if (addr) {
-                bytes(key(p, SOURCE_ADDR), m.sourceAddr());
-            }
-            if (node) {
-                key(p, SOURCE_NODE).packString(m.sourceNode());
-            }
-            if (port) {
-                key(p, SOURCE_PORT).packLong(m.sourcePort());
-            }
+            writeSource(p, m.sourceAddr(), m.sourceNode(), m.sourcePort());
             bytes(key(p, TARGET), m.target());
         } else if (message instanceof AckResponse m) {
             p.packMapHeader(2);
@@ -128,14 +106,22 @@ final class MessageEncoder {
         key(p, NODE).packString(node);
     }
 
-    private static int count(boolean... present) {
-        int n = 0;
-        for (boolean b : present) {
-            if (b) {
-                n++;
-            }
+    /** How many of the omitempty {@code Source*} fields are present. */
+    private static int sourceFields(Bytes addr, String node, int port) {
+        return (addr.isEmpty() ? 0 : 1) + (node.isEmpty() ? 0 : 1) + (port == 0 ? 0 : 1);
+    }
+
+    /** Writes the {@code Source*} fields that are present, in key order (Addr, Node, Port). */
+    private static void writeSource(MessagePacker p, Bytes addr, String node, int port) throws IOException {
+        if (!addr.isEmpty()) {
+            bytes(key(p, SOURCE_ADDR), addr);
         }
-        return n;
+        if (!node.isEmpty()) {
+            key(p, SOURCE_NODE).packString(node);
+        }
+        if (port != 0) {
+            key(p, SOURCE_PORT).packLong(port);
+        }
     }
 
     private static MessagePacker key(MessagePacker p, byte[] name) throws IOException {

@@ -1,10 +1,15 @@
 package dev.memberlist.security;
 
-/** The two layouts of an encrypted payload Go memberlist uses. */
+/**
+ * The layout of an encrypted payload, named by its first byte. Both are AES-GCM with a 12-byte
+ * nonce and a 16-byte tag; they differ only in padding.
+ */
 public enum EncryptionVersion {
-    /** AES-GCM over a PKCS7-padded plaintext (protocol version 1). */
+
+    /** Version 0: the plaintext is PKCS7-padded to a multiple of 16 bytes before sealing. */
     V0(0, 45),
-    /** AES-GCM without padding (every newer protocol version). */
+
+    /** Version 1: no padding, which Go introduced because padding only added bytes. */
     V1(1, 29);
 
     private final int code;
@@ -15,23 +20,29 @@ public enum EncryptionVersion {
         this.overhead = overhead;
     }
 
-    /** @return the version byte */
+    /**
+     * Chooses the version a node sends with, as Go does: protocol version 1 sends version 0, every
+     * other protocol version sends version 1.
+     *
+     * @param protocolVersion the local memberlist protocol version
+     * @return the encryption version to send with
+     */
+    public static EncryptionVersion forProtocolVersion(int protocolVersion) {
+        return protocolVersion == 1 ? V0 : V1;
+    }
+
+    /** @return the version byte that starts an encrypted payload */
     public int code() {
         return code;
     }
 
-    /** @return the most bytes encryption adds: version, nonce, (padding,) tag */
+    /**
+     * The most bytes encryption adds to a plaintext: version byte, nonce and tag, plus up to 16
+     * padding bytes for version 0. Size budgets for UDP packets subtract it.
+     *
+     * @return the maximum overhead in bytes
+     */
     public int overhead() {
         return overhead;
-    }
-
-    /**
-     * Go's choice: protocol version 1 encrypts with V0, every other version with V1.
-     *
-     * @param protocolVersion the protocol version spoken
-     * @return the encryption version to send
-     */
-    public static EncryptionVersion forProtocolVersion(int protocolVersion) {
-        return protocolVersion == 1 ? V0 : V1;
     }
 }

@@ -1,164 +1,192 @@
 package dev.memberlist.security;
 
-import javax.crypto.spec.SecretKeySpec;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The AES keys a node encrypts and decrypts with (Go's {@code Keyring}). The first key is the
- * primary: everything sent is encrypted with it, while every key is tried on what arrives, so keys
- * can be rotated across a running cluster: install the new key everywhere, use it everywhere, then
- * remove the old one.
+ * The ordered set of AES keys a node encrypts and decrypts with, as Go's {@code Keyring}. The
+ * first key is the <em>primary</em>: every outgoing payload is encrypted with it, and incoming
+ * payloads are tried against every key, primary first. Keys are 16, 24 or 32 bytes long (AES-128,
+ * AES-192 or AES-256).
  *
- * <p>Thread-safe: operators change keys from any thread while the engine reads them for every
- * packet; readers see an immutable snapshot and never block.
+ * <p>A rolling key change follows Go's three steps: {@link #install} the new key on every node,
+ * then {@link #use} it everywhere, then {@link #remove} the old one.
+ *
+ * <p>Thread-safe. The engine reads the keys on every packet while an operator may change them
+ * from another thread, so the keys live in an immutable snapshot held in a {@code volatile}
+ * field. Readers take one snapshot and never lock; writers build a new snapshot under a lock
+ * (copy-on-write). A payload is therefore always encrypted or decrypted against one consistent
+ * key list, before or after a concurrent change.
+ *
+ * <p>The keyring keeps its own copies of the keys and hands out copies; {@link #toString()}
+ * never shows them.
  */
 public final class Keyring {
 
     private final Object writeLock = new Object();
-    private volatile Snapshot snapshot;
+    private volatile List<SecretKeySpec> snapshot;
 
-    private Keyring(Snapshot snapshot) {
+    private Keyring(List<SecretKeySpec> snapshot) {
         this.snapshot = snapshot;
     }
 
     /**
-     * @param primaryKey the key to encrypt with (16, 24 or 32 bytes)
-     * @param secondaryKeys more keys to decrypt with
-     * @return the keyring
+     * Creates a keyring from a primary key and optional secondary keys. As in Go's
+     * {@code NewKeyring}, a key given twice is kept once, at its first position.
+     *
+     * @param primaryKey the key to encrypt with
+     * @param secondaryKeys further keys accepted for decryption
+     * @return a new keyring
+     * @throws IllegalArgumentException if a key is not 16, 24 or 32 bytes long
      */
     public static Keyring of(byte[] primaryKey, byte[]... secondaryKeys) {
-        List<byte[]> keys = new ArrayList<>();
-        keys.add(primaryKey);
-        keys.addAll(Arrays.asList(secondaryKeys));
-        return of(keys);
+        List<byte[]> all = new ArrayList<>(1 + secondaryKeys.length);
+        all.add(primaryKey);
+        all.addAll(Arrays.asList(secondaryKeys));
+        return of(all);
     }
 
     /**
-     * @param keys at least one key; the first is the primary, duplicates are dropped
-     * @return the keyring
+     * Creates a keyring from a list of keys, the first of which becomes the primary. A key given
+     * twice is kept once, at its first position.
+     *
+     * @param keys at least one key; the first is the primary
+     * @return a new keyring
+     * @throws IllegalArgumentException if the list is empty or a key is not 16, 24 or 32 bytes long
      */
     public static Keyring of(List<byte[]> keys) {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("a keyring needs at least one key");
         }
-        List<byte[]> copies = new ArrayList<>();
+        List<SecretKeySpec> specs = new ArrayList<>(keys.size());
         for (byte[] key : keys) {
             validate(key);
-            if (indexOf(copies, key) < 0) {
-                copies.add(key.clone());
+            if (indexOf(specs, key) < 0) {
+                specs.add(new SecretKeySpec(key, "AES"));
             }
         }
-        return new Keyring(new Snapshot(copies));
+        return new Keyring(List.copyOf(specs));
     }
 
     /**
-     * Adds a key for decryption; adding an installed key does nothing.
+     * Adds a key as a secondary key, so payloads encrypted with it can be decrypted. Installing a
+     * key that is already present changes nothing.
      *
-     * @param key a 16, 24 or 32-byte AES key
+     * @param key the key to add
+     * @throws IllegalArgumentException if the key is not 16, 24 or 32 bytes long
      */
     public void install(byte[] key) {
         validate(key);
         synchronized (writeLock) {
-            List<byte[]> keys = new ArrayList<>(snapshot.keys);
-            if (indexOf(keys, key) < 0) {
-                keys.add(key.clone());
-                snapshot = new Snapshot(keys);
+            List<SecretKeySpec> current = snapshot;
+            if (indexOf(current, key) >= 0) {
+                return;
             }
+            List<SecretKeySpec> next = new ArrayList<>(current);
+            next.add(new SecretKeySpec(key, "AES"));
+            snapshot = List.copyOf(next);
         }
     }
 
     /**
-     * Makes an installed key the primary one.
+     * Makes an installed key the primary one; the previous primary stays installed as a
+     * secondary key. Peers should have the key installed before it is used.
      *
-     * @param key an installed key
-     * @throws IllegalArgumentException when the key is not installed
+     * @param key a key already in this keyring
+     * @throws IllegalArgumentException if the key is not installed
      */
     public void use(byte[] key) {
+        Objects.requireNonNull(key, "key");
         synchronized (writeLock) {
-            List<byte[]> keys = new ArrayList<>(snapshot.keys);
-            int index = indexOf(keys, key);
+            List<SecretKeySpec> current = snapshot;
+            int index = indexOf(current, key);
             if (index < 0) {
-                throw new IllegalArgumentException("requested key is not in the keyring");
+                throw new IllegalArgumentException("the requested key is not in the keyring");
             }
-            keys.add(0, keys.remove(index));
-            snapshot = new Snapshot(keys);
+            List<SecretKeySpec> next = new ArrayList<>(current);
+            next.add(0, next.remove(index));
+            snapshot = List.copyOf(next);
         }
     }
 
     /**
-     * Removes a key; removing a key that is not installed does nothing.
+     * Removes a secondary key. As in Go's {@code RemoveKey}, removing a key that is not installed
+     * changes nothing.
      *
-     * @param key the key
-     * @throws IllegalArgumentException when it is the primary key
+     * @param key the key to remove
+     * @throws IllegalArgumentException if the key is the primary key
      */
     public void remove(byte[] key) {
+        Objects.requireNonNull(key, "key");
         synchronized (writeLock) {
-            List<byte[]> keys = new ArrayList<>(snapshot.keys);
-            int index = indexOf(keys, key);
+            List<SecretKeySpec> current = snapshot;
+            int index = indexOf(current, key);
             if (index == 0) {
                 throw new IllegalArgumentException("removing the primary key is not allowed");
             }
-            if (index > 0) {
-                keys.remove(index);
-                snapshot = new Snapshot(keys);
+            if (index < 0) {
+                return;
             }
+            List<SecretKeySpec> next = new ArrayList<>(current);
+            next.remove(index);
+            snapshot = List.copyOf(next);
         }
     }
 
-    /** @return copies of the keys, primary first */
+    /**
+     * Returns copies of the installed keys.
+     *
+     * @return the keys, primary first; changing the arrays does not change the keyring
+     */
     public List<byte[]> keys() {
-        List<byte[]> copies = new ArrayList<>();
-        for (byte[] key : snapshot.keys) {
-            copies.add(key.clone());
+        List<SecretKeySpec> current = snapshot;
+        List<byte[]> copies = new ArrayList<>(current.size());
+        for (SecretKeySpec spec : current) {
+            copies.add(spec.getEncoded());
         }
-        return copies;
+        return List.copyOf(copies);
     }
 
-    /** @return a copy of the primary key */
+    /**
+     * Returns a copy of the primary key.
+     *
+     * @return the key outgoing payloads are encrypted with
+     */
     public byte[] primaryKey() {
-        return snapshot.keys.get(0).clone();
+        return snapshot.get(0).getEncoded();
     }
 
-    /** @return the prepared keys, primary first, for the cipher */
+    /** The current keys, primary first, ready for the cipher; one consistent snapshot. */
     List<SecretKeySpec> secretKeys() {
-        return snapshot.specs;
+        return snapshot;
     }
 
-    /** @return the number of keys; never the keys themselves */
+    /** Shows only how many keys are installed, never the keys. */
     @Override
     public String toString() {
-        return "Keyring[" + snapshot.keys.size() + " keys]";
+        int count = snapshot.size();
+        return "Keyring[" + count + (count == 1 ? " key]" : " keys]");
     }
 
     private static void validate(byte[] key) {
+        Objects.requireNonNull(key, "key");
         int length = key.length;
         if (length != 16 && length != 24 && length != 32) {
-            throw new IllegalArgumentException("key size must be 16, 24 or 32 bytes, not " + length);
+            throw new IllegalArgumentException("key size must be 16, 24 or 32 bytes, but was " + length);
         }
     }
 
-    private static int indexOf(List<byte[]> keys, byte[] key) {
-        for (int i = 0; i < keys.size(); i++) {
-            if (Arrays.equals(keys.get(i), key)) {
+    private static int indexOf(List<SecretKeySpec> specs, byte[] key) {
+        for (int i = 0; i < specs.size(); i++) {
+            if (MessageDigest.isEqual(specs.get(i).getEncoded(), key)) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private static final class Snapshot {
-        final List<byte[]> keys;
-        final List<SecretKeySpec> specs;
-
-        Snapshot(List<byte[]> keys) {
-            this.keys = List.copyOf(keys);
-            List<SecretKeySpec> prepared = new ArrayList<>();
-            for (byte[] key : keys) {
-                prepared.add(new SecretKeySpec(key, "AES"));
-            }
-            this.specs = List.copyOf(prepared);
-        }
     }
 }

@@ -2,147 +2,199 @@ package dev.memberlist.security;
 
 import dev.memberlist.wire.WireFormatException;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import javax.crypto.Cipher;
+import javax.crypto.NoSuchPaddingException;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Go memberlist's payload encryption: {@code [version][12-byte nonce][ciphertext || 16-byte tag]},
- * AES-GCM with the keyring's primary key, the given additional data authenticated but not sent.
- * Decryption tries every key. Thread-safe.
+ * Encrypts and decrypts payloads in Go memberlist's format:
+ * {@code [version u8][nonce 12][ciphertext || tag 16]}, AES-GCM with the key length choosing
+ * AES-128, -192 or -256. The additional data is the label for UDP packets, and the frame header
+ * (plus the label) for TCP streams; it is authenticated but not part of the output.
+ *
+ * <p>Encryption always uses the keyring's primary key and a fresh random nonce. Decryption tries
+ * every installed key, primary first, and accepts versions 0 and 1 whatever version this node
+ * sends.
+ *
+ * <p>Thread-safe: each thread uses its own JDK {@link Cipher}.
  */
 public final class PayloadCipher {
 
-    /** The GCM nonce length. */
-    public static final int NONCE_BYTES = 12;
-    /** The GCM tag length. */
-    public static final int TAG_BYTES = 16;
+    static final int NONCE_LENGTH = 12;
 
-    private static final int BLOCK_BYTES = 16;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int HEADER_LENGTH = 1 + NONCE_LENGTH;
+    private static final int TAG_LENGTH = 16;
+    private static final int BLOCK_SIZE = 16;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(PayloadCipher::newCipher);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PayloadCipher() {
     }
 
     /**
-     * Encrypts with the primary key and a fresh random nonce.
+     * Computes the size of an encrypted payload.
      *
-     * @param version the layout
-     * @param keyring the keys
+     * @param version the payload layout
+     * @param plaintextLength how many bytes are encrypted
+     * @return the length of {@code [version][nonce][ciphertext || tag]}
+     * @throws IllegalArgumentException if the length is negative or the result would not fit an array
+     */
+    public static int encryptedLength(EncryptionVersion version, int plaintextLength) {
+        Objects.requireNonNull(version, "version");
+        if (plaintextLength < 0 || plaintextLength > Integer.MAX_VALUE - version.overhead()) {
+            throw new IllegalArgumentException("plaintext length out of range: " + plaintextLength);
+        }
+        return HEADER_LENGTH + paddedLength(version, plaintextLength) + TAG_LENGTH;
+    }
+
+    /**
+     * Encrypts a payload with the primary key and a fresh random nonce.
+     *
+     * @param version the layout to produce
+     * @param keyring the keys; the primary key is used
      * @param plaintext the bytes to encrypt
-     * @param additionalData authenticated but not encrypted (the label, or the stream frame header)
-     * @return the encrypted payload
+     * @param additionalData bytes to authenticate alongside; empty for none
+     * @return {@code [version][nonce][ciphertext || tag]}, {@link #encryptedLength} bytes long
      */
     public static byte[] encrypt(EncryptionVersion version, Keyring keyring, byte[] plaintext, byte[] additionalData) {
-        byte[] nonce = new byte[NONCE_BYTES];
+        byte[] nonce = new byte[NONCE_LENGTH];
         RANDOM.nextBytes(nonce);
-        return seal(CIPHERS.get(), version, keyring.secretKeys().get(0), nonce, plaintext, additionalData);
+        return seal(CIPHERS.get(), version, keyring, plaintext, additionalData, nonce);
     }
 
-    /** Encrypts with a given nonce and a fresh cipher; tests use it to reproduce Go's vectors. */
-    static byte[] encrypt(EncryptionVersion version, Keyring keyring, byte[] nonce, byte[] plaintext,
-                          byte[] additionalData) {
-        return seal(newCipher(), version, keyring.secretKeys().get(0), nonce, plaintext, additionalData);
-    }
-
-    private static byte[] seal(Cipher cipher, EncryptionVersion version, SecretKeySpec key, byte[] nonce,
-                               byte[] plaintext, byte[] additionalData) {
-        byte[] padded = plaintext;
-        if (version == EncryptionVersion.V0) {
-            int pad = BLOCK_BYTES - plaintext.length % BLOCK_BYTES;
-            padded = Arrays.copyOf(plaintext, plaintext.length + pad);
-            Arrays.fill(padded, plaintext.length, padded.length, (byte) pad);
+    /** Encrypts with a given nonce, so tests can reproduce Go's byte vectors. */
+    static byte[] encrypt(
+            EncryptionVersion version, Keyring keyring, byte[] plaintext, byte[] additionalData, byte[] nonce) {
+        if (nonce.length != NONCE_LENGTH) {
+            throw new IllegalArgumentException("nonce must be " + NONCE_LENGTH + " bytes, but was " + nonce.length);
         }
-        byte[] out = new byte[1 + NONCE_BYTES + padded.length + TAG_BYTES];
+        // The JDK refuses to encrypt twice in a row with the same key and nonce on one Cipher, which
+        // a fixed nonce would do; a fresh Cipher keeps repeated vectors possible.
+        return seal(newCipher(), version, keyring, plaintext, additionalData, nonce);
+    }
+
+    /**
+     * Decrypts a payload, trying every key in the keyring, primary first.
+     *
+     * @param keyring the keys to try
+     * @param buf the bytes holding the payload
+     * @param offset where the payload starts (its version byte)
+     * @param length how many bytes the payload has
+     * @param additionalData the bytes the sender authenticated alongside; empty for none
+     * @return the plaintext, without padding
+     * @throws WireFormatException with reason {@code DECRYPT_FAILED} if the payload is empty, too
+     *     short, of an unknown version, not authentic under any key, or badly padded
+     * @throws IndexOutOfBoundsException if {@code offset} and {@code length} do not lie within {@code buf}
+     */
+    public static byte[] decrypt(Keyring keyring, byte[] buf, int offset, int length, byte[] additionalData) {
+        Objects.requireNonNull(keyring, "keyring");
+        Objects.requireNonNull(additionalData, "additionalData");
+        Objects.checkFromIndexSize(offset, length, buf.length);
+        if (length == 0) {
+            throw failure("Cannot decrypt empty payload");
+        }
+        EncryptionVersion version = versionOf(buf[offset] & 0xff);
+        if (length < encryptedLength(version, 0)) {
+            throw failure("Payload is too small to decrypt: " + length);
+        }
+        Cipher cipher = CIPHERS.get();
+        GCMParameterSpec nonce = new GCMParameterSpec(TAG_LENGTH * Byte.SIZE, buf, offset + 1, NONCE_LENGTH);
+        List<SecretKeySpec> keys = keyring.secretKeys();
+        for (SecretKeySpec key : keys) {
+            byte[] plain;
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, key, nonce);
+                if (additionalData.length > 0) {
+                    cipher.updateAAD(additionalData);
+                }
+                plain = cipher.doFinal(buf, offset + HEADER_LENGTH, length - HEADER_LENGTH);
+            } catch (GeneralSecurityException wrongKeyOrTampered) {
+                continue;
+            }
+            return version == EncryptionVersion.V0 ? removePadding(plain) : plain;
+        }
+        throw failure("No installed keys could decrypt the message");
+    }
+
+    private static byte[] seal(Cipher cipher, EncryptionVersion version, Keyring keyring, byte[] plaintext,
+            byte[] additionalData, byte[] nonce) {
+        Objects.requireNonNull(keyring, "keyring");
+        Objects.requireNonNull(additionalData, "additionalData");
+        byte[] out = new byte[encryptedLength(version, plaintext.length)];
+        byte[] input = version == EncryptionVersion.V0 ? addPadding(plaintext) : plaintext;
         out[0] = (byte) version.code();
-        System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
+        System.arraycopy(nonce, 0, out, 1, NONCE_LENGTH);
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, keyring.secretKeys().get(0),
+                    new GCMParameterSpec(TAG_LENGTH * Byte.SIZE, nonce));
             if (additionalData.length > 0) {
                 cipher.updateAAD(additionalData);
             }
-            cipher.doFinal(padded, 0, padded.length, out, 1 + NONCE_BYTES);
+            cipher.doFinal(input, 0, input.length, out, HEADER_LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
         return out;
     }
 
-    /**
-     * @param version the layout
-     * @param plaintextLength the plaintext's length
-     * @return the encrypted payload's length
-     */
-    public static int encryptedLength(EncryptionVersion version, int plaintextLength) {
-        int body = version == EncryptionVersion.V0
-                ? plaintextLength + BLOCK_BYTES - plaintextLength % BLOCK_BYTES : plaintextLength;
-        return 1 + NONCE_BYTES + body + TAG_BYTES;
+    private static int paddedLength(EncryptionVersion version, int plaintextLength) {
+        return switch (version) {
+            case V0 -> plaintextLength + BLOCK_SIZE - plaintextLength % BLOCK_SIZE;
+            case V1 -> plaintextLength;
+        };
+    }
+
+    /** PKCS7: always 1 to 16 bytes, each holding the pad count. */
+    private static byte[] addPadding(byte[] plaintext) {
+        int paddedLength = paddedLength(EncryptionVersion.V0, plaintext.length);
+        byte[] padded = Arrays.copyOf(plaintext, paddedLength);
+        Arrays.fill(padded, plaintext.length, paddedLength, (byte) (paddedLength - plaintext.length));
+        return padded;
     }
 
     /**
-     * Decrypts with the first key that authenticates the payload.
-     *
-     * @param keyring the keys, tried primary first
-     * @param buf the input
-     * @param offset where the payload (its version byte) starts
-     * @param length the payload's length
-     * @param additionalData what the sender authenticated alongside
-     * @return the plaintext
-     * @throws WireFormatException {@code DECRYPT_FAILED} when no key fits or the payload is malformed
+     * Drops as many trailing bytes as the last byte says, without checking their values, as Go
+     * does (so a count of 0 keeps everything). Go panics on a count longer than the plaintext; we
+     * reject it. A version-0 plaintext has at least 16 bytes, so the last byte exists.
      */
-    public static byte[] decrypt(Keyring keyring, byte[] buf, int offset, int length, byte[] additionalData) {
-        if (length <= 0 || offset < 0 || offset > buf.length - length) {
-            throw failed("cannot decrypt empty payload");
+    private static byte[] removePadding(byte[] plain) {
+        int count = plain[plain.length - 1] & 0xff;
+        if (count > plain.length) {
+            throw failure("Invalid PKCS7 padding: " + count + " pad bytes in " + plain.length);
         }
-        int versionCode = buf[offset] & 0xff;
-        if (versionCode > EncryptionVersion.V1.code()) {
-            throw failed("unsupported encryption version " + versionCode);
-        }
-        EncryptionVersion version = versionCode == 0 ? EncryptionVersion.V0 : EncryptionVersion.V1;
-        if (length < encryptedLength(version, 0)) {
-            throw failed("payload is too small to decrypt: " + length);
-        }
-        GCMParameterSpec nonce = new GCMParameterSpec(TAG_BYTES * 8, buf, offset + 1, NONCE_BYTES);
-        Cipher cipher = CIPHERS.get();
-        for (SecretKeySpec key : keyring.secretKeys()) {
-            try {
-                cipher.init(Cipher.DECRYPT_MODE, key, nonce);
-                if (additionalData.length > 0) {
-                    cipher.updateAAD(additionalData);
-                }
-                byte[] plain = cipher.doFinal(buf, offset + 1 + NONCE_BYTES, length - 1 - NONCE_BYTES);
-                return version == EncryptionVersion.V0 ? unpad(plain) : plain;
-            } catch (GeneralSecurityException e) {
-                // Wrong key: try the next one.
-            }
-        }
-        throw failed("No installed keys could decrypt the message");
+        return Arrays.copyOf(plain, plain.length - count);
     }
 
-    private static byte[] unpad(byte[] plain) {
-        if (plain.length == 0) {
-            throw failed("empty padded plaintext");
+    private static EncryptionVersion versionOf(int code) {
+        switch (code) {
+            case 0:
+                return EncryptionVersion.V0;
+            case 1:
+                return EncryptionVersion.V1;
+            default:
+                throw failure("Unsupported encryption version " + code);
         }
-        int pad = plain[plain.length - 1] & 0xff;
-        if (pad > plain.length) {
-            throw failed("invalid padding");
-        }
-        return Arrays.copyOf(plain, plain.length - pad);
     }
 
-    private static WireFormatException failed(String message) {
+    private static WireFormatException failure(String message) {
         return new WireFormatException(WireFormatException.Reason.DECRYPT_FAILED, message);
     }
 
     private static Cipher newCipher() {
         try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM has no AES/GCM/NoPadding", e);
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+            throw new IllegalStateException(TRANSFORMATION + " is not available in this JDK", e);
         }
     }
 }

@@ -26,4 +26,16 @@ public class MemberlistException extends RuntimeException {
     public MemberlistException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Creates an exception that may skip recording its stack trace, for failures that are expected,
+     * frequent and fully described by their message (such as undecodable network input).
+     *
+     * @param message what went wrong, for people
+     * @param cause the underlying failure, or null
+     * @param writableStackTrace whether to record the stack trace
+     */
+    protected MemberlistException(String message, Throwable cause, boolean writableStackTrace) {
+        super(message, cause, true, writableStackTrace);
+    }
 }

@@ -1,55 +1,42 @@
 package dev.memberlist.wire;
 
-import static dev.memberlist.wire.FieldNames.ADDR;
-import static dev.memberlist.wire.FieldNames.ALGO;
-import static dev.memberlist.wire.FieldNames.BUF;
-import static dev.memberlist.wire.FieldNames.ERROR;
-import static dev.memberlist.wire.FieldNames.FROM;
-import static dev.memberlist.wire.FieldNames.INCARNATION;
-import static dev.memberlist.wire.FieldNames.JOIN;
-import static dev.memberlist.wire.FieldNames.META;
-import static dev.memberlist.wire.FieldNames.NACK;
-import static dev.memberlist.wire.FieldNames.NAME;
-import static dev.memberlist.wire.FieldNames.NODE;
-import static dev.memberlist.wire.FieldNames.NODES;
-import static dev.memberlist.wire.FieldNames.PAYLOAD;
-import static dev.memberlist.wire.FieldNames.PORT;
-import static dev.memberlist.wire.FieldNames.SEQ_NO;
-import static dev.memberlist.wire.FieldNames.SOURCE_ADDR;
-import static dev.memberlist.wire.FieldNames.SOURCE_NODE;
-import static dev.memberlist.wire.FieldNames.SOURCE_PORT;
-import static dev.memberlist.wire.FieldNames.STATE;
-import static dev.memberlist.wire.FieldNames.TARGET;
-import static dev.memberlist.wire.FieldNames.USER_MSG_LEN;
-import static dev.memberlist.wire.FieldNames.USER_STATE_LEN;
-import static dev.memberlist.wire.FieldNames.VSN;
+import static dev.memberlist.wire.FieldKeys.ADDR;
+import static dev.memberlist.wire.FieldKeys.ALGO;
+import static dev.memberlist.wire.FieldKeys.BUF;
+import static dev.memberlist.wire.FieldKeys.ERROR;
+import static dev.memberlist.wire.FieldKeys.FROM;
+import static dev.memberlist.wire.FieldKeys.INCARNATION;
+import static dev.memberlist.wire.FieldKeys.JOIN;
+import static dev.memberlist.wire.FieldKeys.META;
+import static dev.memberlist.wire.FieldKeys.NACK;
+import static dev.memberlist.wire.FieldKeys.NAME;
+import static dev.memberlist.wire.FieldKeys.NODE;
+import static dev.memberlist.wire.FieldKeys.NODES;
+import static dev.memberlist.wire.FieldKeys.PAYLOAD;
+import static dev.memberlist.wire.FieldKeys.PORT;
+import static dev.memberlist.wire.FieldKeys.SEQ_NO;
+import static dev.memberlist.wire.FieldKeys.SOURCE_ADDR;
+import static dev.memberlist.wire.FieldKeys.SOURCE_NODE;
+import static dev.memberlist.wire.FieldKeys.SOURCE_PORT;
+import static dev.memberlist.wire.FieldKeys.STATE;
+import static dev.memberlist.wire.FieldKeys.TARGET;
+import static dev.memberlist.wire.FieldKeys.USER_MSG_LEN;
+import static dev.memberlist.wire.FieldKeys.USER_STATE_LEN;
+import static dev.memberlist.wire.FieldKeys.VSN;
+import static dev.memberlist.wire.WireFormatException.Reason.OUT_OF_RANGE;
+import static dev.memberlist.wire.WireFormatException.Reason.OVERSIZED;
 
 /**
- * Reads each message's msgpack map field by field, in any key order; unknown keys are skipped and
- * missing ones keep Go's zero values, as Go's decoders do.
+ * Builds each record from one msgpack map, as Go's decoders fill a struct: keys in any order,
+ * unknown keys skipped, missing keys left at their zero value ({@code ""}, {@link Bytes#NIL}, 0,
+ * false), and a repeated key overwriting the earlier value.
  */
 final class MessageDecoder {
-
-    private static final long U32 = 0xffff_ffffL;
-    private static final long U16 = 0xffff;
-    private static final long GO_INT = Integer.MAX_VALUE;
-
-    private static final byte[][] PING = {NODE, SEQ_NO, SOURCE_ADDR, SOURCE_NODE, SOURCE_PORT};
-    private static final byte[][] INDIRECT = {NACK, NODE, PORT, SEQ_NO, SOURCE_ADDR, SOURCE_NODE, SOURCE_PORT, TARGET};
-    private static final byte[][] ACK = {PAYLOAD, SEQ_NO};
-    private static final byte[][] NACK_KEYS = {SEQ_NO};
-    private static final byte[][] ERR = {ERROR};
-    private static final byte[][] ACCUSATION = {FROM, INCARNATION, NODE};
-    private static final byte[][] ALIVE = {ADDR, INCARNATION, META, NODE, PORT, VSN};
-    private static final byte[][] HEADER = {JOIN, NODES, USER_STATE_LEN};
-    private static final byte[][] NODE_STATE = {ADDR, INCARNATION, META, NAME, PORT, STATE, VSN};
-    private static final byte[][] USER_HEADER = {USER_MSG_LEN};
-    private static final byte[][] COMPRESS = {ALGO, BUF};
 
     private MessageDecoder() {
     }
 
-    static Message decode(Class<? extends Message> kind, MsgpackReader r) {
+    static Message read(Class<? extends Message> kind, GoMsgpackReader r) {
         if (kind == Ping.class) {
             return ping(r);
         } else if (kind == IndirectPingRequest.class) {
@@ -57,197 +44,270 @@ final class MessageDecoder {
         } else if (kind == AckResponse.class) {
             return ack(r);
         } else if (kind == NackResponse.class) {
-            long seqNo = 0;
-            for (int i = r.mapHeader(); i > 0; i--) {
-                if (r.key(NACK_KEYS) == 0) {
-                    seqNo = r.integer(0, U32, "SeqNo");
-                } else {
-                    r.skip();
-                }
-            }
-            return new NackResponse(seqNo);
+            return nack(r);
         } else if (kind == ErrorResponse.class) {
-            String error = "";
-            for (int i = r.mapHeader(); i > 0; i--) {
-                if (r.key(ERR) == 0) {
-                    error = r.string();
-                } else {
-                    r.skip();
-                }
-            }
-            return new ErrorResponse(error);
-        } else if (kind == Suspect.class || kind == Dead.class) {
-            return accusation(kind, r);
+            return error(r);
+        } else if (kind == Suspect.class) {
+            Accusation a = accusation(r);
+            return new Suspect(a.incarnation, a.node, a.from);
+        } else if (kind == Dead.class) {
+            Accusation a = accusation(r);
+            return new Dead(a.incarnation, a.node, a.from);
         } else if (kind == Alive.class) {
             return alive(r);
         } else if (kind == PushPullHeader.class) {
             return pushPullHeader(r);
         } else if (kind == PushNodeState.class) {
-            return nodeState(r);
+            return pushNodeState(r);
         } else if (kind == UserMessageHeader.class) {
-            long length = 0;
-            for (int i = r.mapHeader(); i > 0; i--) {
-                if (r.key(USER_HEADER) == 0) {
-                    length = r.integer(0, GO_INT, "UserMsgLen");
-                } else {
-                    r.skip();
-                }
-            }
-            return new UserMessageHeader(capped(length, MessageCodec.MAX_USER_BYTES, "UserMsgLen"));
+            return userMessageHeader(r);
         } else if (kind == Compress.class) {
             return compress(r);
         }
         throw new IllegalArgumentException(kind.getSimpleName() + " has no msgpack body");
     }
 
-    private static Ping ping(MsgpackReader r) {
+    private static Ping ping(GoMsgpackReader r) {
         long seqNo = 0;
         String node = "";
         Bytes sourceAddr = Bytes.NIL;
+        int sourcePort = 0;
         String sourceNode = "";
-        long sourcePort = 0;
-        for (int i = r.mapHeader(); i > 0; i--) {
-            switch (r.key(PING)) {
-                case 0 -> node = r.string();
-                case 1 -> seqNo = r.integer(0, U32, "SeqNo");
-                case 2 -> sourceAddr = r.bytes();
-                case 3 -> sourceNode = r.string();
-                case 4 -> sourcePort = r.integer(0, U16, "SourcePort");
-                default -> r.skip();
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(NODE)) {
+                node = r.readString();
+            } else if (r.keyIs(SEQ_NO)) {
+                seqNo = r.readU32();
+            } else if (r.keyIs(SOURCE_ADDR)) {
+                sourceAddr = r.readBytes();
+            } else if (r.keyIs(SOURCE_NODE)) {
+                sourceNode = r.readString();
+            } else if (r.keyIs(SOURCE_PORT)) {
+                sourcePort = r.readU16();
+            } else {
+                r.skipValue();
             }
         }
-        return new Ping(seqNo, node, sourceAddr, (int) sourcePort, sourceNode);
+        return new Ping(seqNo, node, sourceAddr, sourcePort, sourceNode);
     }
 
-    private static IndirectPingRequest indirectPing(MsgpackReader r) {
-        boolean nack = false;
-        String node = "";
-        long port = 0;
+    private static IndirectPingRequest indirectPing(GoMsgpackReader r) {
         long seqNo = 0;
-        Bytes sourceAddr = Bytes.NIL;
-        String sourceNode = "";
-        long sourcePort = 0;
         Bytes target = Bytes.NIL;
-        for (int i = r.mapHeader(); i > 0; i--) {
-            switch (r.key(INDIRECT)) {
-                case 0 -> nack = r.bool("Nack");
-                case 1 -> node = r.string();
-                case 2 -> port = r.integer(0, U16, "Port");
-                case 3 -> seqNo = r.integer(0, U32, "SeqNo");
-                case 4 -> sourceAddr = r.bytes();
-                case 5 -> sourceNode = r.string();
-                case 6 -> sourcePort = r.integer(0, U16, "SourcePort");
-                case 7 -> target = r.bytes();
-                default -> r.skip();
+        int port = 0;
+        String node = "";
+        boolean nack = false;
+        Bytes sourceAddr = Bytes.NIL;
+        int sourcePort = 0;
+        String sourceNode = "";
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(NACK)) {
+                nack = r.readBool();
+            } else if (r.keyIs(NODE)) {
+                node = r.readString();
+            } else if (r.keyIs(PORT)) {
+                port = r.readU16();
+            } else if (r.keyIs(SEQ_NO)) {
+                seqNo = r.readU32();
+            } else if (r.keyIs(SOURCE_ADDR)) {
+                sourceAddr = r.readBytes();
+            } else if (r.keyIs(SOURCE_NODE)) {
+                sourceNode = r.readString();
+            } else if (r.keyIs(SOURCE_PORT)) {
+                sourcePort = r.readU16();
+            } else if (r.keyIs(TARGET)) {
+                target = r.readBytes();
+            } else {
+                r.skipValue();
             }
         }
-        return new IndirectPingRequest(seqNo, target, (int) port, node, nack, sourceAddr, (int) sourcePort, sourceNode);
+        return new IndirectPingRequest(seqNo, target, port, node, nack, sourceAddr, sourcePort, sourceNode);
     }
 
-    private static AckResponse ack(MsgpackReader r) {
-        Bytes payload = Bytes.NIL;
+    private static AckResponse ack(GoMsgpackReader r) {
         long seqNo = 0;
-        for (int i = r.mapHeader(); i > 0; i--) {
-            switch (r.key(ACK)) {
-                case 0 -> payload = r.bytes();
-                case 1 -> seqNo = r.integer(0, U32, "SeqNo");
-                default -> r.skip();
+        Bytes payload = Bytes.NIL;
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(PAYLOAD)) {
+                payload = r.readBytes();
+            } else if (r.keyIs(SEQ_NO)) {
+                seqNo = r.readU32();
+            } else {
+                r.skipValue();
             }
         }
         return new AckResponse(seqNo, payload);
     }
 
-    private static Message accusation(Class<? extends Message> kind, MsgpackReader r) {
+    private static NackResponse nack(GoMsgpackReader r) {
+        long seqNo = 0;
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(SEQ_NO)) {
+                seqNo = r.readU32();
+            } else {
+                r.skipValue();
+            }
+        }
+        return new NackResponse(seqNo);
+    }
+
+    private static ErrorResponse error(GoMsgpackReader r) {
+        String error = "";
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(ERROR)) {
+                error = r.readString();
+            } else {
+                r.skipValue();
+            }
+        }
+        return new ErrorResponse(error);
+    }
+
+    /** The fields suspect and dead share. */
+    private record Accusation(long incarnation, String node, String from) {
+    }
+
+    private static Accusation accusation(GoMsgpackReader r) {
+        long incarnation = 0;
+        String node = "";
         String from = "";
-        long incarnation = 0;
-        String node = "";
-        for (int i = r.mapHeader(); i > 0; i--) {
-            switch (r.key(ACCUSATION)) {
-                case 0 -> from = r.string();
-                case 1 -> incarnation = r.integer(0, U32, "Incarnation");
-                case 2 -> node = r.string();
-                default -> r.skip();
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(FROM)) {
+                from = r.readString();
+            } else if (r.keyIs(INCARNATION)) {
+                incarnation = r.readU32();
+            } else if (r.keyIs(NODE)) {
+                node = r.readString();
+            } else {
+                r.skipValue();
             }
         }
-        return kind == Suspect.class ? new Suspect(incarnation, node, from) : new Dead(incarnation, node, from);
+        return new Accusation(incarnation, node, from);
     }
 
-    private static Alive alive(MsgpackReader r) {
+    private static Alive alive(GoMsgpackReader r) {
+        long incarnation = 0;
+        String node = "";
         Bytes addr = Bytes.NIL;
-        long incarnation = 0;
+        int port = 0;
         Bytes meta = Bytes.NIL;
-        String node = "";
-        long port = 0;
         Bytes vsn = Bytes.NIL;
-        for (int i = r.mapHeader(); i > 0; i--) {
-            switch (r.key(ALIVE)) {
-                case 0 -> addr = r.bytes();
-                case 1 -> incarnation = r.integer(0, U32, "Incarnation");
-                case 2 -> meta = r.bytes();
-                case 3 -> node = r.string();
-                case 4 -> port = r.integer(0, U16, "Port");
-                case 5 -> vsn = r.bytes();
-                default -> r.skip();
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(ADDR)) {
+                addr = r.readBytes();
+            } else if (r.keyIs(INCARNATION)) {
+                incarnation = r.readU32();
+            } else if (r.keyIs(META)) {
+                meta = r.readBytes();
+            } else if (r.keyIs(NODE)) {
+                node = r.readString();
+            } else if (r.keyIs(PORT)) {
+                port = r.readU16();
+            } else if (r.keyIs(VSN)) {
+                vsn = r.readBytes();
+            } else {
+                r.skipValue();
             }
         }
-        return new Alive(incarnation, node, addr, (int) port, meta, vsn);
+        return new Alive(incarnation, node, addr, port, meta, vsn);
     }
 
-    private static PushPullHeader pushPullHeader(MsgpackReader r) {
+    private static PushPullHeader pushPullHeader(GoMsgpackReader r) {
+        int nodes = 0;
+        int userStateLen = 0;
         boolean join = false;
-        long nodes = 0;
-        long userStateLen = 0;
-        for (int i = r.mapHeader(); i > 0; i--) {
-            switch (r.key(HEADER)) {
-                case 0 -> join = r.bool("Join");
-                case 1 -> nodes = r.integer(0, GO_INT, "Nodes");
-                case 2 -> userStateLen = r.integer(0, GO_INT, "UserStateLen");
-                default -> r.skip();
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(JOIN)) {
+                join = r.readBool();
+            } else if (r.keyIs(NODES)) {
+                nodes = atMost(r.readGoInt(), MessageCodec.MAX_PUSH_PULL_NODES, "Nodes");
+            } else if (r.keyIs(USER_STATE_LEN)) {
+                userStateLen = atMost(r.readGoInt(), MessageCodec.MAX_USER_STATE_LENGTH, "UserStateLen");
+            } else {
+                r.skipValue();
             }
         }
-        return new PushPullHeader(capped(nodes, MessageCodec.MAX_PUSH_PULL_NODES, "Nodes"),
-                capped(userStateLen, MessageCodec.MAX_USER_BYTES, "UserStateLen"), join);
+        return new PushPullHeader(nodes, userStateLen, join);
     }
 
-    private static PushNodeState nodeState(MsgpackReader r) {
-        Bytes addr = Bytes.NIL;
-        long incarnation = 0;
-        Bytes meta = Bytes.NIL;
+    private static PushNodeState pushNodeState(GoMsgpackReader r) {
         String name = "";
-        long port = 0;
-        long state = 0;
+        Bytes addr = Bytes.NIL;
+        int port = 0;
+        Bytes meta = Bytes.NIL;
+        long incarnation = 0;
+        int state = 0;
         Bytes vsn = Bytes.NIL;
-        for (int i = r.mapHeader(); i > 0; i--) {
-            switch (r.key(NODE_STATE)) {
-                case 0 -> addr = r.bytes();
-                case 1 -> incarnation = r.integer(0, U32, "Incarnation");
-                case 2 -> meta = r.bytes();
-                case 3 -> name = r.string();
-                case 4 -> port = r.integer(0, U16, "Port");
-                case 5 -> state = r.integer(Integer.MIN_VALUE, Integer.MAX_VALUE, "State");
-                case 6 -> vsn = r.bytes();
-                default -> r.skip();
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(ADDR)) {
+                addr = r.readBytes();
+            } else if (r.keyIs(INCARNATION)) {
+                incarnation = r.readU32();
+            } else if (r.keyIs(META)) {
+                meta = r.readBytes();
+            } else if (r.keyIs(NAME)) {
+                name = r.readString();
+            } else if (r.keyIs(PORT)) {
+                port = r.readU16();
+            } else if (r.keyIs(STATE)) {
+                state = javaInt(r.readGoInt());
+            } else if (r.keyIs(VSN)) {
+                vsn = r.readBytes();
+            } else {
+                r.skipValue();
             }
         }
-        return new PushNodeState(name, addr, (int) port, meta, incarnation, (int) state, vsn);
+        return new PushNodeState(name, addr, port, meta, incarnation, state, vsn);
     }
 
-    private static Compress compress(MsgpackReader r) {
-        long algo = 0;
+    private static UserMessageHeader userMessageHeader(GoMsgpackReader r) {
+        int userMsgLen = 0;
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(USER_MSG_LEN)) {
+                userMsgLen = atMost(r.readGoInt(), MessageCodec.MAX_USER_MESSAGE_LENGTH, "UserMsgLen");
+            } else {
+                r.skipValue();
+            }
+        }
+        return new UserMessageHeader(userMsgLen);
+    }
+
+    private static Compress compress(GoMsgpackReader r) {
+        int algo = 0;
         Bytes buf = Bytes.NIL;
-        for (int i = r.mapHeader(); i > 0; i--) {
-            switch (r.key(COMPRESS)) {
-                case 0 -> algo = r.integer(0, 255, "Algo");
-                case 1 -> buf = r.bytes();
-                default -> r.skip();
+        for (int n = r.readMapHeader(); n > 0; n--) {
+            r.readKey();
+            if (r.keyIs(ALGO)) {
+                algo = r.readU8();
+            } else if (r.keyIs(BUF)) {
+                buf = r.readBytes();
+            } else {
+                r.skipValue();
             }
         }
-        return new Compress((int) algo, buf);
+        return new Compress(algo, buf);
     }
 
-    private static int capped(long value, int max, String field) {
-        if (value > max) {
-            throw new WireFormatException(WireFormatException.Reason.OVERSIZED, field + " " + value + " exceeds " + max);
+    private static int atMost(long value, int limit, String field) {
+        if (value > limit) {
+            throw new WireFormatException(OVERSIZED, field + " " + value + " exceeds the limit " + limit);
+        }
+        return (int) value;
+    }
+
+    private static int javaInt(long value) {
+        if (value > Integer.MAX_VALUE) {
+            throw new WireFormatException(OUT_OF_RANGE, "int field above 2^31-1: " + value);
         }
         return (int) value;
     }

@@ -1,141 +1,197 @@
 package dev.memberlist.wire;
 
+import static dev.memberlist.wire.FieldKeys.ADDR;
+import static dev.memberlist.wire.FieldKeys.ALGO;
+import static dev.memberlist.wire.FieldKeys.BUF;
+import static dev.memberlist.wire.FieldKeys.ERROR;
+import static dev.memberlist.wire.FieldKeys.FROM;
+import static dev.memberlist.wire.FieldKeys.INCARNATION;
+import static dev.memberlist.wire.FieldKeys.JOIN;
+import static dev.memberlist.wire.FieldKeys.META;
+import static dev.memberlist.wire.FieldKeys.NACK;
+import static dev.memberlist.wire.FieldKeys.NAME;
+import static dev.memberlist.wire.FieldKeys.NODE;
+import static dev.memberlist.wire.FieldKeys.NODES;
+import static dev.memberlist.wire.FieldKeys.PAYLOAD;
+import static dev.memberlist.wire.FieldKeys.PORT;
+import static dev.memberlist.wire.FieldKeys.SEQ_NO;
+import static dev.memberlist.wire.FieldKeys.SOURCE_ADDR;
+import static dev.memberlist.wire.FieldKeys.SOURCE_NODE;
+import static dev.memberlist.wire.FieldKeys.SOURCE_PORT;
+import static dev.memberlist.wire.FieldKeys.STATE;
+import static dev.memberlist.wire.FieldKeys.TARGET;
+import static dev.memberlist.wire.FieldKeys.USER_MSG_LEN;
+import static dev.memberlist.wire.FieldKeys.USER_STATE_LEN;
+import static dev.memberlist.wire.FieldKeys.VSN;
+
 import org.msgpack.core.MessagePacker;
 
 import java.io.IOException;
-
-import static dev.memberlist.wire.FieldNames.ADDR;
-import static dev.memberlist.wire.FieldNames.ALGO;
-import static dev.memberlist.wire.FieldNames.BUF;
-import static dev.memberlist.wire.FieldNames.ERROR;
-import static dev.memberlist.wire.FieldNames.FROM;
-import static dev.memberlist.wire.FieldNames.INCARNATION;
-import static dev.memberlist.wire.FieldNames.JOIN;
-import static dev.memberlist.wire.FieldNames.META;
-import static dev.memberlist.wire.FieldNames.NACK;
-import static dev.memberlist.wire.FieldNames.NAME;
-import static dev.memberlist.wire.FieldNames.NODE;
-import static dev.memberlist.wire.FieldNames.NODES;
-import static dev.memberlist.wire.FieldNames.PAYLOAD;
-import static dev.memberlist.wire.FieldNames.PORT;
-import static dev.memberlist.wire.FieldNames.SEQ_NO;
-import static dev.memberlist.wire.FieldNames.SOURCE_ADDR;
-import static dev.memberlist.wire.FieldNames.SOURCE_NODE;
-import static dev.memberlist.wire.FieldNames.SOURCE_PORT;
-import static dev.memberlist.wire.FieldNames.STATE;
-import static dev.memberlist.wire.FieldNames.TARGET;
-import static dev.memberlist.wire.FieldNames.USER_MSG_LEN;
-import static dev.memberlist.wire.FieldNames.USER_STATE_LEN;
-import static dev.memberlist.wire.FieldNames.VSN;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Writes each message's msgpack map in Go's shape: keys in byte order of the field names, omitempty
- * only where Go's struct tags say so (the {@code Source*} fields of pings and indirect pings).
+ * Writes each record as the msgpack map Go's codec produces: keys in byte order of the Go field
+ * names, a fixmap header, the raw-string family for strings and byte slices, the smallest unsigned
+ * form for unsigned integers, and {@code omitempty} only on the ping source fields.
  */
 final class MessageEncoder {
+
+    private static final int FIXSTR_LIMIT = 1 << 5;
+    private static final int STR8_LIMIT = 1 << 8;
+    private static final byte STR16 = (byte) 0xda;
 
     private MessageEncoder() {
     }
 
-    static void encode(Message message, MessagePacker p) throws IOException {
+    static void writeBody(Message message, MessagePacker p) throws IOException {
         if (message instanceof Ping m) {
-            p.packMapHeader(2 + sourceFields(m.sourceAddr(), m.sourceNode(), m.sourcePort()));
-            key(p, NODE).packString(m.node());
-            key(p, SEQ_NO).packLong(m.seqNo());
-            writeSource(p, m.sourceAddr(), m.sourceNode(), m.sourcePort());
+            boolean addr = !m.sourceAddr().isEmpty();
+            boolean node = !m.sourceNode().isEmpty();
+            boolean port = m.sourcePort() != 0;
+            mapHeader(p, 2 + count(addr) + count(node) + count(port));
+            string(p, NODE, m.node());
+            unsigned(p, SEQ_NO, m.seqNo());
+            sourceFields(p, addr, m.sourceAddr(), node, m.sourceNode(), port, m.sourcePort());
         } else if (message instanceof IndirectPingRequest m) {
-            p.packMapHeader(5 + sourceFields(m.sourceAddr(), m.sourceNode(), m.sourcePort()));
-            key(p, NACK).packBoolean(m.nack());
-            key(p, NODE).packString(m.node());
-            key(p, PORT).packLong(m.port());
-            key(p, SEQ_NO).packLong(m.seqNo());
-            writeSource(p, m.sourceAddr(), m.sourceNode(), m.sourcePort());
-            bytes(key(p, TARGET), m.target());
+            boolean addr = !m.sourceAddr().isEmpty();
+            boolean node = !m.sourceNode().isEmpty();
+            boolean port = m.sourcePort() != 0;
+            mapHeader(p, 5 + count(addr) + count(node) + count(port));
+            p.writePayload(NACK).packBoolean(m.nack());
+            string(p, NODE, m.node());
+            unsigned(p, PORT, m.port());
+            unsigned(p, SEQ_NO, m.seqNo());
+            sourceFields(p, addr, m.sourceAddr(), node, m.sourceNode(), port, m.sourcePort());
+            bytes(p, TARGET, m.target());
         } else if (message instanceof AckResponse m) {
-            p.packMapHeader(2);
-            bytes(key(p, PAYLOAD), m.payload());
-            key(p, SEQ_NO).packLong(m.seqNo());
+            mapHeader(p, 2);
+            bytes(p, PAYLOAD, m.payload());
+            unsigned(p, SEQ_NO, m.seqNo());
         } else if (message instanceof NackResponse m) {
-            p.packMapHeader(1);
-            key(p, SEQ_NO).packLong(m.seqNo());
+            mapHeader(p, 1);
+            unsigned(p, SEQ_NO, m.seqNo());
         } else if (message instanceof ErrorResponse m) {
-            p.packMapHeader(1);
-            key(p, ERROR).packString(m.error());
+            mapHeader(p, 1);
+            string(p, ERROR, m.error());
         } else if (message instanceof Suspect m) {
-            accusation(p, m.from(), m.incarnation(), m.node());
+            accusation(p, m.incarnation(), m.node(), m.from());
         } else if (message instanceof Dead m) {
-            accusation(p, m.from(), m.incarnation(), m.node());
+            accusation(p, m.incarnation(), m.node(), m.from());
         } else if (message instanceof Alive m) {
-            p.packMapHeader(6);
-            bytes(key(p, ADDR), m.addr());
-            key(p, INCARNATION).packLong(m.incarnation());
-            bytes(key(p, META), m.meta());
-            key(p, NODE).packString(m.node());
-            key(p, PORT).packLong(m.port());
-            bytes(key(p, VSN), m.vsn());
+            mapHeader(p, 6);
+            bytes(p, ADDR, m.addr());
+            unsigned(p, INCARNATION, m.incarnation());
+            bytes(p, META, m.meta());
+            string(p, NODE, m.node());
+            unsigned(p, PORT, m.port());
+            bytes(p, VSN, m.vsn());
         } else if (message instanceof PushPullHeader m) {
-            p.packMapHeader(3);
-            key(p, JOIN).packBoolean(m.join());
-            key(p, NODES).packLong(m.nodes());
-            key(p, USER_STATE_LEN).packLong(m.userStateLen());
+            mapHeader(p, 3);
+            p.writePayload(JOIN).packBoolean(m.join());
+            goInt(p, NODES, requireAtMost(m.nodes(), MessageCodec.MAX_PUSH_PULL_NODES, "nodes"));
+            goInt(p, USER_STATE_LEN,
+                    requireAtMost(m.userStateLen(), MessageCodec.MAX_USER_STATE_LENGTH, "userStateLen"));
         } else if (message instanceof PushNodeState m) {
-            p.packMapHeader(7);
-            bytes(key(p, ADDR), m.addr());
-            key(p, INCARNATION).packLong(m.incarnation());
-            bytes(key(p, META), m.meta());
-            key(p, NAME).packString(m.name());
-            key(p, PORT).packLong(m.port());
-            key(p, STATE).packLong(m.state());
-            bytes(key(p, VSN), m.vsn());
+            mapHeader(p, 7);
+            bytes(p, ADDR, m.addr());
+            unsigned(p, INCARNATION, m.incarnation());
+            bytes(p, META, m.meta());
+            string(p, NAME, m.name());
+            unsigned(p, PORT, m.port());
+            goInt(p, STATE, requireAtMost(m.state(), Integer.MAX_VALUE, "state"));
+            bytes(p, VSN, m.vsn());
         } else if (message instanceof UserMessageHeader m) {
-            p.packMapHeader(1);
-            key(p, USER_MSG_LEN).packLong(m.userMsgLen());
+            mapHeader(p, 1);
+            goInt(p, USER_MSG_LEN,
+                    requireAtMost(m.userMsgLen(), MessageCodec.MAX_USER_MESSAGE_LENGTH, "userMsgLen"));
         } else if (message instanceof Compress m) {
-            p.packMapHeader(2);
-            key(p, ALGO).packLong(m.algo());
-            bytes(key(p, BUF), m.buf());
+            mapHeader(p, 2);
+            unsigned(p, ALGO, m.algo());
+            bytes(p, BUF, m.buf());
         } else {
-            throw new IllegalArgumentException(message.type() + " has no msgpack body");
+            throw new IllegalArgumentException(message.getClass().getSimpleName() + " has no msgpack body");
         }
     }
 
-    private static void accusation(MessagePacker p, String from, long incarnation, String node) throws IOException {
-        p.packMapHeader(3);
-        key(p, FROM).packString(from);
-        key(p, INCARNATION).packLong(incarnation);
-        key(p, NODE).packString(node);
+    /**
+     * Writes a Go {@code int} field the way go-msgpack v0.5 (memberlist 0.2.2) does: the smallest
+     * <em>unsigned</em> form ({@code 0xcc/0xcd/0xce}) above 127. go-msgpack v2 (memberlist HEAD) would
+     * write the signed forms ({@code 0xd1/0xd2}); both versions decode both, and the interop peer
+     * here is 0.2.2, so its bytes are the ones reproduced exactly.
+     */
+    private static void goInt(MessagePacker p, byte[] key, int value) throws IOException {
+        p.writePayload(key).packLong(value);
     }
 
-    /** How many of the omitempty {@code Source*} fields are present. */
-    private static int sourceFields(Bytes addr, String node, int port) {
-        return (addr.isEmpty() ? 0 : 1) + (node.isEmpty() ? 0 : 1) + (port == 0 ? 0 : 1);
+    /** u8/u16/u32: msgpack-core picks the smallest unsigned form for non-negative values, as Go does. */
+    private static void unsigned(MessagePacker p, byte[] key, long value) throws IOException {
+        p.writePayload(key).packLong(value);
     }
 
-    /** Writes the {@code Source*} fields that are present, in key order (Addr, Node, Port). */
-    private static void writeSource(MessagePacker p, Bytes addr, String node, int port) throws IOException {
-        if (!addr.isEmpty()) {
-            bytes(key(p, SOURCE_ADDR), addr);
-        }
-        if (!node.isEmpty()) {
-            key(p, SOURCE_NODE).packString(node);
-        }
-        if (port != 0) {
-            key(p, SOURCE_PORT).packLong(port);
-        }
+    private static void string(MessagePacker p, byte[] key, String value) throws IOException {
+        p.writePayload(key);
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        rawHeader(p, utf8.length);
+        p.writePayload(utf8);
     }
 
-    private static MessagePacker key(MessagePacker p, byte[] name) throws IOException {
-        p.packRawStringHeader(name.length);
-        p.writePayload(name);
-        return p;
-    }
-
-    private static void bytes(MessagePacker p, Bytes value) throws IOException {
+    private static void bytes(MessagePacker p, byte[] key, Bytes value) throws IOException {
+        p.writePayload(key);
         if (value.isNil()) {
             p.packNil();
         } else {
-            p.packRawStringHeader(value.length());
+            rawHeader(p, value.length());
             p.writePayload(value.array());
         }
+    }
+
+    /**
+     * Go writes strings and byte slices with the old msgpack raw family, which has no str8. The
+     * str16 header for 32..255 bytes is written by hand so the output is the same whatever str8
+     * setting the caller's packer has.
+     */
+    private static void rawHeader(MessagePacker p, int length) throws IOException {
+        if (length >= FIXSTR_LIMIT && length < STR8_LIMIT) {
+            p.writePayload(new byte[] {STR16, 0, (byte) length});
+        } else {
+            p.packRawStringHeader(length);
+        }
+    }
+
+    /** Every struct has at most 8 fields, so msgpack-core writes a fixmap, as Go does. */
+    private static void mapHeader(MessagePacker p, int entries) throws IOException {
+        p.packMapHeader(entries);
+    }
+
+    private static void accusation(MessagePacker p, long incarnation, String node, String from) throws IOException {
+        mapHeader(p, 3);
+        string(p, FROM, from);
+        unsigned(p, INCARNATION, incarnation);
+        string(p, NODE, node);
+    }
+
+    private static void sourceFields(MessagePacker p, boolean hasAddr, Bytes addr, boolean hasNode, String node,
+                                     boolean hasPort, int port) throws IOException {
+        if (hasAddr) {
+            bytes(p, SOURCE_ADDR, addr);
+        }
+        if (hasNode) {
+            string(p, SOURCE_NODE, node);
+        }
+        if (hasPort) {
+            unsigned(p, SOURCE_PORT, port);
+        }
+    }
+
+    private static int count(boolean present) {
+        return present ? 1 : 0;
+    }
+
+    /** Keeps encode and decode symmetric: whatever is encoded, this codec also accepts. */
+    private static int requireAtMost(int value, int max, String field) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(field + " must be in 0.." + max + ": " + value);
+        }
+        return value;
     }
 }

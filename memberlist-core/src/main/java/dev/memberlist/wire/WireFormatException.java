@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * Bytes that could not be decoded (or a value that cannot be encoded). Every decoding entry point
  * of the wire and security packages throws this, and only this, for bad input. The
- * {@link #reason()} is a stable, low-cardinality label for metrics and logs.
+ * {@link #reason()} is a stable, low-cardinality label for metrics and logs. No stack trace is
+ * recorded: bad input comes from the network, can arrive in floods, and the reason and message say
+ * all there is to say (a cause, when there is one, keeps its own trace).
  */
 public final class WireFormatException extends MemberlistException {
 
@@ -50,7 +52,7 @@ public final class WireFormatException extends MemberlistException {
      * @param message details for people
      */
     public WireFormatException(Reason reason, String message) {
-        super(message);
+        super(message, null, false);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
@@ -62,7 +64,7 @@ public final class WireFormatException extends MemberlistException {
      * @param cause the underlying failure
      */
     public WireFormatException(Reason reason, String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, false);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 

@@ -1,183 +1,264 @@
 package dev.memberlist.wire;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
-
 import static dev.memberlist.wire.WireFixtures.bytes;
+import static dev.memberlist.wire.WireFixtures.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.memberlist.wire.MessageCodec.Decoded;
+import dev.memberlist.wire.WireFormatException.Reason;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
+
+import java.io.IOException;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 class MessageCodecTest {
 
-    private static final Bytes LOCALHOST = Bytes.fromHex("7f000001");
-    private static final Bytes VSN = Bytes.fromHex("010502000000");
-
-    static Stream<org.junit.jupiter.params.provider.Arguments> goldenVectors() {
+    static Stream<Arguments> goldenMessages() {
         return Stream.of(
-                arguments(new Ping(1, "node-b", Bytes.NIL, 0, ""), WireFixtures.PING_MINIMAL),
-                arguments(new Ping(42, "node-b", LOCALHOST, 7946, "node-a"), WireFixtures.PING_FULL),
-                arguments(new Ping(300, "b", Bytes.fromHex("00000000000000000000ffff0a000001"), 7946, "a"),
-                        WireFixtures.PING_MAPPED_IPV4),
-                arguments(new AckResponse(42, Bytes.NIL), WireFixtures.ACK_NIL),
-                arguments(new AckResponse(70000, Bytes.fromHex("6869")), WireFixtures.ACK_PAYLOAD),
-                arguments(new NackResponse(42), WireFixtures.NACK),
-                arguments(new ErrorResponse("boom"), WireFixtures.ERR),
-                arguments(new Suspect(5, "node-b", "node-a"), WireFixtures.SUSPECT),
-                arguments(new Dead(7, "node-a", "node-a"), WireFixtures.DEAD_LEAVE),
-                arguments(new Alive(1, "node-a", LOCALHOST, 7946, Bytes.NIL, VSN), WireFixtures.ALIVE),
-                arguments(new IndirectPingRequest(42, LOCALHOST, 7946, "node-c", true, LOCALHOST, 7946, "node-a"),
-                        WireFixtures.INDIRECT),
-                arguments(new Suspect(5, "x".repeat(36), "x"), null),
-                arguments(new PushPullHeader(200, 40000, false), WireFixtures.PUSH_PULL_HEADER_V05));
+                golden("4.1 minimal ping", WireFixtures.PING_MINIMAL, WireFixtures.PING_MINIMAL_MESSAGE),
+                golden("4.2 full ping", WireFixtures.PING_FULL, WireFixtures.PING_FULL_MESSAGE),
+                golden("4.2 ping, IPv4 in 16 bytes", WireFixtures.PING_FULL_IPV4_IN_16_BYTES,
+                        WireFixtures.PING_FULL_IPV4_IN_16_BYTES_MESSAGE),
+                golden("4.3 ack, nil payload", WireFixtures.ACK_NIL_PAYLOAD, WireFixtures.ACK_NIL_PAYLOAD_MESSAGE),
+                golden("4.3 ack with payload", WireFixtures.ACK_WITH_PAYLOAD, WireFixtures.ACK_WITH_PAYLOAD_MESSAGE),
+                golden("4.3 nack", WireFixtures.NACK, WireFixtures.NACK_MESSAGE),
+                golden("4.3 err", WireFixtures.ERR, WireFixtures.ERR_MESSAGE),
+                golden("4.3 suspect", WireFixtures.SUSPECT, WireFixtures.SUSPECT_MESSAGE),
+                golden("4.3 dead (leave)", WireFixtures.DEAD_LEAVE, WireFixtures.DEAD_LEAVE_MESSAGE),
+                golden("4.3 alive", WireFixtures.ALIVE, WireFixtures.ALIVE_MESSAGE),
+                golden("4.3 indirect ping", WireFixtures.INDIRECT_PING, WireFixtures.INDIRECT_PING_MESSAGE),
+                golden("4.3 suspect, 36-char node", WireFixtures.SUSPECT_LONG_NODE,
+                        WireFixtures.SUSPECT_LONG_NODE_MESSAGE),
+                golden("4.6 compressed ping", WireFixtures.COMPRESSED_PING, WireFixtures.COMPRESSED_PING_MESSAGE));
+    }
+
+    static Stream<Arguments> goldenStreamBodies() {
+        return Stream.of(
+                golden("4.3 push/pull header, 0.2.2", WireFixtures.PUSH_PULL_HEADER_V05,
+                        WireFixtures.PUSH_PULL_HEADER_MESSAGE),
+                golden("4.9 push/pull request header", WireFixtures.PUSH_PULL_REQUEST_HEADER,
+                        WireFixtures.PUSH_PULL_REQUEST_HEADER_MESSAGE),
+                golden("4.9 push node state", WireFixtures.PUSH_PULL_REQUEST_NODE,
+                        WireFixtures.PUSH_PULL_REQUEST_NODE_MESSAGE));
+    }
+
+    private static Arguments golden(String name, String hex, Message message) {
+        return Arguments.of(Named.of(name, hex), message);
     }
 
     @ParameterizedTest
-    @MethodSource("goldenVectors")
-    void encodesExactlyAsGoDoes(Message message, String hex) {
-        byte[] encoded = MessageCodec.encode(message);
-        if (hex == null) {
-            String name = HexFormat.of().formatHex("x".repeat(36).getBytes());
-            hex = "0383a446726f6da178ab496e6361726e6174696f6e05a44e6f6465da0024" + name;
-        }
-        assertThat(HexFormat.of().formatHex(encoded)).isEqualTo(hex);
+    @MethodSource("goldenMessages")
+    void encodesMessageExactlyAsGo(String goHex, Message message) {
+        assertThat(hex(MessageCodec.encode(message))).isEqualTo(goHex);
     }
 
     @ParameterizedTest
-    @MethodSource("goldenVectors")
-    void decodesWhatItEncodes(Message message, String ignoredHex) {
-        byte[] encoded = MessageCodec.encode(message);
-        Message decoded = message instanceof PushPullHeader
-                ? MessageCodec.decodeBody(PushPullHeader.class, encoded, 0, encoded.length).message()
-                : MessageCodec.decode(encoded);
-        assertThat(decoded).isEqualTo(message);
+    @MethodSource("goldenMessages")
+    void decodesMessageFromGo(String goHex, Message message) {
+        assertThat(MessageCodec.decode(bytes(goHex))).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("goldenStreamBodies")
+    void encodesStreamBodyExactlyAsGoWithoutTypeByte(String goHex, Message message) {
+        assertThat(hex(MessageCodec.encode(message))).isEqualTo(goHex);
+    }
+
+    @ParameterizedTest
+    @MethodSource("goldenStreamBodies")
+    void decodesStreamBodyFromGo(String goHex, Message message) {
+        byte[] body = bytes(goHex);
+        Decoded<? extends Message> decoded = MessageCodec.decodeBody(message.getClass(), body, 0, body.length);
+        assertThat(decoded.message()).isEqualTo(message);
+        assertThat(decoded.consumed()).isEqualTo(body.length);
     }
 
     @Test
-    void emptyAndNilByteSlicesEncodeDifferently() {
-        String nil = HexFormat.of().formatHex(MessageCodec.encode(new AckResponse(1, Bytes.NIL)));
-        String empty = HexFormat.of().formatHex(MessageCodec.encode(new AckResponse(1, Bytes.EMPTY)));
-        assertThat(nil).contains("c0");
-        assertThat(empty).isEqualTo("0282a75061796c6f6164a0a55365714e6f01");
+    void decodesPushPullHeaderWithSignedIntFormsOfMemberlistHead() {
+        byte[] body = bytes(WireFixtures.PUSH_PULL_HEADER_V2);
+        assertThat(MessageCodec.decodeBody(PushPullHeader.class, body, 0, body.length).message())
+                .isEqualTo(WireFixtures.PUSH_PULL_HEADER_MESSAGE);
     }
 
     @Test
-    void decodesGoHeadSignedIntegerForms() {
-        byte[] v2 = bytes(WireFixtures.PUSH_PULL_HEADER_V2);
-        assertThat(MessageCodec.decodeBody(PushPullHeader.class, v2, 0, v2.length).message())
-                .isEqualTo(new PushPullHeader(200, 40000, false));
+    void writesGoIntFieldsInUnsignedFormsOfGoMsgpackV05() {
+        assertThat(hex(MessageCodec.encode(new UserMessageHeader(70000))))
+                .isEqualTo("81aa557365724d73674c656ece00011170");
+        assertThat(hex(MessageCodec.encode(new UserMessageHeader(127)))).isEqualTo("81aa557365724d73674c656e7f");
+        assertThat(hex(MessageCodec.encode(new UserMessageHeader(128)))).isEqualTo("81aa557365724d73674c656ecc80");
     }
 
     @Test
-    void decodesStr8IntoStringsAndBytes() {
-        // {"Node": str8 "node-b", "SeqNo": 1, "SourceAddr": str8 127.0.0.1}
-        byte[] ping = bytes("0083d9044e6f6465d9066e6f64652d62a55365714e6f01aa536f7572636541646472d9047f000001");
-        assertThat(MessageCodec.decode(ping)).isEqualTo(new Ping(1, "node-b", LOCALHOST, 0, ""));
+    void encodesPushPullRequestOfSection49FromItsParts() {
+        byte[] header = MessageCodec.encode(WireFixtures.PUSH_PULL_REQUEST_HEADER_MESSAGE);
+        byte[] node = MessageCodec.encode(WireFixtures.PUSH_PULL_REQUEST_NODE_MESSAGE);
+        assertThat("06" + hex(header) + hex(node)).isEqualTo(WireFixtures.PUSH_PULL_REQUEST);
     }
 
     @Test
-    void decodesBinIntoBytesAndStrings() {
-        // {"Node": bin8 "node-b", "SeqNo": 1, "SourceAddr": bin8 127.0.0.1}
-        byte[] ping = bytes("0083a44e6f6465c4066e6f64652d62a55365714e6f01aa536f7572636541646472c4047f000001");
-        assertThat(MessageCodec.decode(ping)).isEqualTo(new Ping(1, "node-b", LOCALHOST, 0, ""));
-    }
-
-    @Test
-    void decodesVsnSentAsAnArrayOfSmallIntegers() {
-        byte[] alive = bytes(WireFixtures.ALIVE.replace("a356736ea6010502000000", "a356736e96010502000000"));
-        assertThat(((Alive) MessageCodec.decode(alive)).vsn()).isEqualTo(VSN);
-    }
-
-    @Test
-    void ignoresUnknownKeysWhateverTheirValues() {
-        // {"X": {"a": [1, 2]}, "SeqNo": 42, "Y": nil}
-        byte[] nack = bytes("0b83a15881a16192010 2a55365714e6f2aa159c0".replace(" ", ""));
-        assertThat(MessageCodec.decode(nack)).isEqualTo(new NackResponse(42));
-    }
-
-    @Test
-    void missingKeysGetGoZeroValues() {
-        assertThat(MessageCodec.decode(bytes("0480"))).isEqualTo(new Alive(0, "", Bytes.NIL, 0, Bytes.NIL, Bytes.NIL));
-    }
-
-    @Test
-    void keysDifferingInCaseAreNotMatched() {
-        assertThat(MessageCodec.decode(bytes("0b81a57365716e6f2a"))).isEqualTo(new NackResponse(0));
-    }
-
-    @Test
-    void acceptsKeysInAnyOrderAndMap16Headers() {
-        byte[] suspect = bytes("03de0003a44e6f6465a162a446726f6da161ab496e6361726e6174696f6e05");
-        assertThat(MessageCodec.decode(suspect)).isEqualTo(new Suspect(5, "b", "a"));
-    }
-
-    @Test
-    void nilDecodesToEmptyStringsAndNilBytes() {
-        byte[] ping = bytes("0083a44e6f6465c0a55365714e6f01aa536f7572636541646472c0");
-        assertThat(MessageCodec.decode(ping)).isEqualTo(new Ping(1, "", Bytes.NIL, 0, ""));
-    }
-
-    @Test
-    void trailingBytesAfterTheMapAreIgnored() {
-        assertThat(MessageCodec.decode(bytes(WireFixtures.NACK + "ffff"))).isEqualTo(new NackResponse(42));
-    }
-
-    @Test
-    void reportsHowManyBytesABodyTook() {
+    void parsesPushPullRequestOfSection49ObjectByObject() {
         byte[] request = bytes(WireFixtures.PUSH_PULL_REQUEST);
-        MessageCodec.Decoded<PushPullHeader> header = MessageCodec.decodeBody(PushPullHeader.class, request, 1, request.length - 1);
-        MessageCodec.Decoded<PushNodeState> node = MessageCodec.decodeBody(PushNodeState.class, request,
-                1 + header.consumed(), request.length - 1 - header.consumed());
+        Decoded<PushPullHeader> header = MessageCodec.decodeBody(PushPullHeader.class, request, 1, request.length - 1);
+        int at = 1 + header.consumed();
+        Decoded<PushNodeState> node = MessageCodec.decodeBody(PushNodeState.class, request, at, request.length - at);
 
-        assertThat(header.message()).isEqualTo(new PushPullHeader(1, 0, true));
-        assertThat(node.message()).isEqualTo(new PushNodeState("node-a", LOCALHOST, 7946, Bytes.NIL, 1, 0, VSN));
-        assertThat(1 + header.consumed() + node.consumed()).isEqualTo(request.length);
+        assertThat(header.message()).isEqualTo(WireFixtures.PUSH_PULL_REQUEST_HEADER_MESSAGE);
+        assertThat(node.message()).isEqualTo(WireFixtures.PUSH_PULL_REQUEST_NODE_MESSAGE);
+        assertThat(at + node.consumed()).isEqualTo(97).isEqualTo(request.length);
     }
 
     @Test
-    void userMessagesAreRawBytesAfterTheTypeByte() {
-        byte[] encoded = MessageCodec.encode(new UserMessage(Bytes.fromHex("cafe")));
-        assertThat(HexFormat.of().formatHex(encoded)).isEqualTo("08cafe");
-        assertThat(MessageCodec.decode(encoded)).isEqualTo(new UserMessage(Bytes.fromHex("cafe")));
-    }
-
-    @Test
-    void rejectsEveryBadInputWithAReason() {
-        List<Object[]> cases = List.of(
-                new Object[] {"", WireFormatException.Reason.TRUNCATED},
-                new Object[] {"07", WireFormatException.Reason.UNKNOWN_TYPE},
-                new Object[] {"63", WireFormatException.Reason.UNKNOWN_TYPE},
-                new Object[] {"0b81a55365714e6f", WireFormatException.Reason.TRUNCATED},
-                new Object[] {"0b81a55365714e6fcf0000000100000000", WireFormatException.Reason.OUT_OF_RANGE},
-                new Object[] {"0b81a55365714e6fa161", WireFormatException.Reason.MALFORMED},
-                new Object[] {"0b81a55365714e6fff", WireFormatException.Reason.OUT_OF_RANGE},
-                new Object[] {"0481a4506f7274ce00010000", WireFormatException.Reason.OUT_OF_RANGE},
-                new Object[] {"0481a44e6f6465dbffffffff", WireFormatException.Reason.OVERSIZED},
-                new Object[] {"0481a44e6f6465da0010", WireFormatException.Reason.TRUNCATED},
-                new Object[] {"0481a44e6f6465c1", WireFormatException.Reason.MALFORMED},
-                new Object[] {"03dfffffffff", WireFormatException.Reason.OVERSIZED},
-                new Object[] {"03de0003", WireFormatException.Reason.TRUNCATED});
-        for (Object[] c : cases) {
-            assertThatThrownBy(() -> MessageCodec.decode(bytes((String) c[0])))
-                    .as("input %s", c[0])
-                    .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(c[1]));
+    void encodeBodyWritesGoBytesIntoAPackerThatAllowsStr8() throws IOException {
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            MessageCodec.encodeBody(WireFixtures.SUSPECT_LONG_NODE_MESSAGE, packer);
+            MessageCodec.encodeBody(WireFixtures.NACK_MESSAGE, packer);
+            assertThat(hex(packer.toByteArray()))
+                    .isEqualTo(WireFixtures.SUSPECT_LONG_NODE.substring(2) + WireFixtures.NACK.substring(2));
         }
     }
 
     @Test
-    void rejectsPushPullHeadersAboveGoLimits() {
-        byte[] tooManyNodes = bytes("81a54e6f646573ce00100001");
-        byte[] tooMuchState = bytes("81ac5573657253746174654c656ece01400001");
-        assertThatThrownBy(() -> MessageCodec.decodeBody(PushPullHeader.class, tooManyNodes, 0, tooManyNodes.length))
-                .isInstanceOfSatisfying(WireFormatException.class,
-                        e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.OVERSIZED));
-        assertThatThrownBy(() -> MessageCodec.decodeBody(PushPullHeader.class, tooMuchState, 0, tooMuchState.length))
-                .isInstanceOfSatisfying(WireFormatException.class,
-                        e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.OVERSIZED));
+    void encodesUserMessageAsTypeByteAndRawPayload() {
+        assertThat(hex(MessageCodec.encode(new UserMessage(Bytes.fromHex("c0ffee"))))).isEqualTo("08c0ffee");
+        assertThat(hex(MessageCodec.encode(new UserMessage(Bytes.NIL)))).isEqualTo("08");
+    }
+
+    @Test
+    void decodesUserTypeAsTheRawRestOfTheInput() {
+        assertThat(MessageCodec.decode(bytes("08c0ffee"))).isEqualTo(new UserMessage(Bytes.fromHex("c0ffee")));
+        assertThat(MessageCodec.decode(bytes("08"))).isEqualTo(new UserMessage(Bytes.EMPTY));
+    }
+
+    @Test
+    void encodeBodyRejectsUserMessage() throws IOException {
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            assertThatThrownBy(() -> MessageCodec.encodeBody(new UserMessage(Bytes.EMPTY), packer))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void decodeBodyRejectsUserMessage() {
+        assertThatThrownBy(() -> MessageCodec.decodeBody(UserMessage.class, new byte[] {(byte) 0x80}, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {6, 7, 10, 12, 14, 100, 243, 244, 255})
+    void decodeRejectsTypesThatAreNotSingleMessages(int type) {
+        assertReason(() -> MessageCodec.decode(new byte[] {(byte) type, (byte) 0x80}), Reason.UNKNOWN_TYPE);
+    }
+
+    @Test
+    void decodeRejectsEmptyInputAsTruncated() {
+        assertReason(() -> MessageCodec.decode(new byte[0]), Reason.TRUNCATED);
+        assertReason(() -> MessageCodec.decode(new byte[] {1, 2, 3}, 3, 0), Reason.TRUNCATED);
+    }
+
+    @Test
+    void decodeLeavesCompressedMessageCompressed() {
+        assertThat(MessageCodec.decode(bytes(WireFixtures.COMPRESSED_PING))).isInstanceOf(Compress.class);
+    }
+
+    @Test
+    void decodeIgnoresTrailingBytes() {
+        assertThat(MessageCodec.decode(bytes(WireFixtures.NACK + "ffc1deadbeef")))
+                .isEqualTo(WireFixtures.NACK_MESSAGE);
+    }
+
+    @Test
+    void decodeReadsOnlyTheGivenSlice() {
+        byte[] framed = bytes("ffff" + WireFixtures.SUSPECT + "ffff");
+        int length = framed.length - 4;
+        assertThat(MessageCodec.decode(framed, 2, length)).isEqualTo(WireFixtures.SUSPECT_MESSAGE);
+        assertReason(() -> MessageCodec.decode(framed, 2, length - 1), Reason.TRUNCATED);
+    }
+
+    @Test
+    void decodeBodyReportsBytesConsumedBeforeTrailingData() {
+        byte[] buf = bytes(WireFixtures.ALIVE.substring(2) + "0102");
+        Decoded<Alive> decoded = MessageCodec.decodeBody(Alive.class, buf, 0, buf.length);
+        assertThat(decoded.consumed()).isEqualTo(buf.length - 2);
+    }
+
+    @Test
+    void writesNilBytesAsMsgpackNilAndEmptyBytesAsEmptyString() {
+        Alive nilMeta = new Alive(1, "n", Bytes.EMPTY, 1, Bytes.NIL, Bytes.EMPTY);
+        Alive emptyMeta = new Alive(1, "n", Bytes.EMPTY, 1, Bytes.EMPTY, Bytes.EMPTY);
+        assertThat(hex(MessageCodec.encode(nilMeta))).contains("a44d657461c0");
+        assertThat(hex(MessageCodec.encode(emptyMeta))).contains("a44d657461a0");
+        assertThat(((Alive) MessageCodec.decode(MessageCodec.encode(nilMeta))).meta().isNil()).isTrue();
+        assertThat(((Alive) MessageCodec.decode(MessageCodec.encode(emptyMeta))).meta().isNil()).isFalse();
+    }
+
+    @Test
+    void omitsEmptyPingSourceFieldsOnly() {
+        Ping empty = new Ping(1, "", Bytes.EMPTY, 0, "");
+        assertThat(hex(MessageCodec.encode(empty))).isEqualTo("0082a44e6f6465a0a55365714e6f01");
+        IndirectPingRequest request = new IndirectPingRequest(0, Bytes.NIL, 0, "", false, Bytes.NIL, 0, "");
+        assertThat(hex(MessageCodec.encode(request)))
+                .isEqualTo("0185a44e61636bc2a44e6f6465a0a4506f727400a55365714e6f00a6546172676574c0");
+    }
+
+    @Test
+    void writesStringLengthsAtFormatBoundariesWithoutStr8() {
+        assertThat(hex(MessageCodec.encode(new ErrorResponse("x".repeat(31))))).startsWith("0d81a54572726f72bf");
+        assertThat(hex(MessageCodec.encode(new ErrorResponse("x".repeat(32))))).startsWith("0d81a54572726f72da0020");
+        assertThat(hex(MessageCodec.encode(new ErrorResponse("x".repeat(255))))).startsWith("0d81a54572726f72da00ff");
+        assertThat(hex(MessageCodec.encode(new ErrorResponse("x".repeat(65535)))))
+                .startsWith("0d81a54572726f72daffff");
+        assertThat(hex(MessageCodec.encode(new ErrorResponse("x".repeat(65536)))))
+                .startsWith("0d81a54572726f72db00010000");
+    }
+
+    @Test
+    void encodesMultiByteUtf8ByByteLength() {
+        byte[] encoded = MessageCodec.encode(new ErrorResponse("é"));
+        assertThat(hex(encoded)).isEqualTo("0d81a54572726f72a2c3a9");
+        assertThat(MessageCodec.decode(encoded)).isEqualTo(new ErrorResponse("é"));
+    }
+
+    @Test
+    void encodeRejectsValuesTheDecoderWouldRefuse() {
+        assertThatThrownBy(() -> MessageCodec.encode(new PushPullHeader(MessageCodec.MAX_PUSH_PULL_NODES + 1, 0, false)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MessageCodec.encode(
+                new PushPullHeader(0, MessageCodec.MAX_USER_STATE_LENGTH + 1, false)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MessageCodec.encode(new UserMessageHeader(MessageCodec.MAX_USER_MESSAGE_LENGTH + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MessageCodec.encode(
+                new PushNodeState("n", Bytes.NIL, 0, Bytes.NIL, 0, -1, Bytes.NIL)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void roundTripsRandomMessagesOfEveryKind() {
+        long seed = 0x5eed_c0dec_0deL;
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 2_000; i++) {
+            Message message = RandomMessages.any(random);
+            byte[] encoded = MessageCodec.encode(message);
+            Message decoded = message instanceof PushPullHeader || message instanceof PushNodeState
+                    || message instanceof UserMessageHeader
+                    ? MessageCodec.decodeBody(message.getClass(), encoded, 0, encoded.length).message()
+                    : MessageCodec.decode(encoded);
+            assertThat(decoded).as("seed %d, iteration %d", seed, i).isEqualTo(message);
+            assertThat(MessageCodec.encode(decoded)).as("seed %d, iteration %d", seed, i).isEqualTo(encoded);
+        }
+    }
+
+    static void assertReason(Runnable decode, Reason reason) {
+        assertThatThrownBy(decode::run)
+                .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 }

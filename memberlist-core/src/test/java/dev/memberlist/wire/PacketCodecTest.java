@@ -35,7 +35,7 @@ class PacketCodecTest {
 
     @Test
     void decodesGoCompressedMessages() {
-        DecodedPacket decoded = new PacketCodec(CodecSettings.plain()).decode(bytes(WireFixtures.PING_FULL_COMPRESSED));
+        DecodedPacket decoded = new PacketCodec(CodecSettings.plain()).decode(bytes(WireFixtures.COMPRESSED_PING));
 
         assertThat(decoded.messages()).containsExactly(PING);
     }
@@ -120,7 +120,7 @@ class PacketCodecTest {
     @Test
     void deliversTheGoodPartsOfACompoundWithBadOrTruncatedParts() {
         byte[] good = MessageCodec.encode(SUSPECT);
-        byte[] compound = Compound.encode(List.of(good, bytes("63aa"), bytes(WireFixtures.PING_FULL_COMPRESSED), good));
+        byte[] compound = Compound.encode(List.of(good, bytes("63aa"), bytes(WireFixtures.COMPRESSED_PING), good));
         byte[] truncated = Arrays.copyOf(compound, compound.length - 3);
 
         DecodedPacket decoded = new PacketCodec(CodecSettings.plain()).decode(truncated);

@@ -101,7 +101,7 @@ class StreamFramerTest {
                     frames.add(codec.encodeRequest(user));
                     frames.add(codec.encodeRequest(ping));
                     frames.add(codec.encodeRequest(bytes(WireFixtures.ERR)));
-                    frames.add(codec.encodeRequest(bytes(WireFixtures.ACK_PAYLOAD)));
+                    frames.add(codec.encodeRequest(bytes(WireFixtures.ACK_WITH_PAYLOAD)));
                 }
             }
         }

@@ -86,10 +86,10 @@ class WireDecodersFuzzTest {
 
     private List<byte[]> corpus() {
         List<byte[]> corpus = new ArrayList<>();
-        for (String hex : List.of(WireFixtures.PING_MINIMAL, WireFixtures.PING_FULL, WireFixtures.PING_MAPPED_IPV4,
-                WireFixtures.ACK_NIL, WireFixtures.ACK_PAYLOAD, WireFixtures.NACK, WireFixtures.ERR, WireFixtures.SUSPECT,
-                WireFixtures.DEAD_LEAVE, WireFixtures.ALIVE, WireFixtures.INDIRECT, WireFixtures.PUSH_PULL_HEADER_V05,
-                WireFixtures.PUSH_PULL_HEADER_V2, WireFixtures.PING_FULL_COMPRESSED, WireFixtures.PUSH_PULL_REQUEST)) {
+        for (String hex : List.of(WireFixtures.PING_MINIMAL, WireFixtures.PING_FULL, WireFixtures.PING_FULL_IPV4_IN_16_BYTES,
+                WireFixtures.ACK_NIL_PAYLOAD, WireFixtures.ACK_WITH_PAYLOAD, WireFixtures.NACK, WireFixtures.ERR, WireFixtures.SUSPECT,
+                WireFixtures.DEAD_LEAVE, WireFixtures.ALIVE, WireFixtures.INDIRECT_PING, WireFixtures.PUSH_PULL_HEADER_V05,
+                WireFixtures.PUSH_PULL_HEADER_V2, WireFixtures.COMPRESSED_PING, WireFixtures.PUSH_PULL_REQUEST)) {
             corpus.add(bytes(hex));
         }
         byte[] ping = bytes(WireFixtures.PING_FULL);

@@ -151,12 +151,10 @@ public final class NettyTransport implements Transport {
                 + "): " + osMessage(cause), cause);
     }
 
-    /** Epoll says "bind(..) failed: Address already in use" where NIO says "Address already in use". */
+    /** Epoll says "bind(..) failed with error(-98): Address already in use" where NIO says only the last part. */
     private static String osMessage(Throwable cause) {
         String message = String.valueOf(cause.getMessage());
-        String prefix = "failed: ";
-        int at = message.indexOf(prefix);
-        return at >= 0 ? message.substring(at + prefix.length()) : message;
+        return message.substring(message.lastIndexOf(": ") + 1).trim();
     }
 
     @Override

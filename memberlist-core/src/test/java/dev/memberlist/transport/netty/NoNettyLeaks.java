@@ -1,6 +1,7 @@
 package dev.memberlist.transport.netty;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,6 +45,8 @@ public final class NoNettyLeaks implements AfterEachCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        assertThat(ResourceLeakDetector.getLevel()).as("leak detection level (the pom sets io.netty.leakDetection.level)")
+                .isEqualTo(ResourceLeakDetector.Level.PARANOID);
         assertNoLeaks(reportedLeaks());
     }
 

@@ -39,7 +39,7 @@ class StreamFrameDecoderTest {
         for (int i = 0; i < frame.frame().length; i++) {
             channel.writeInbound(buffer(frame.frame()[i]));
             if (i < frame.frame().length - 1) {
-                assertThat((Object) channel.readInbound()).as("output after %d of %d bytes", i + 1, frame.frame().length)
+                assertThat(channel.<Object>readInbound()).as("output after %d of %d bytes", i + 1, frame.frame().length)
                         .isNull();
             }
         }
@@ -61,7 +61,7 @@ class StreamFrameDecoderTest {
         channel.writeInbound(buffer((byte) 0xff, (byte) 0xff));
 
         assertThat((byte[]) channel.readInbound()).isEqualTo(frame.frame());
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         assertThat(channel.finish()).isFalse();
         assertAllReleased();
     }
@@ -92,7 +92,7 @@ class StreamFrameDecoderTest {
                         .isEqualTo(WireFormatException.Reason.UNKNOWN_TYPE));
         channel.writeInbound(buffer(StreamFrameFixtures.pingRequest()));
 
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         assertThat(channel.finish()).isFalse();
         assertAllReleased();
     }

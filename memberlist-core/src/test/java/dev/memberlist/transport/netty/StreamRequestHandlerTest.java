@@ -69,7 +69,7 @@ class StreamRequestHandlerTest {
         stream.close();
 
         assertThat(readOutbound(channel)).isEqualTo(RESPONSE);
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         assertThat(channel.isOpen()).isFalse();
         assertThat(limit.openStreams()).isZero();
     }
@@ -82,7 +82,7 @@ class StreamRequestHandlerTest {
         stream.close();
         stream.reply(RESPONSE);
 
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         assertThat(channel.isOpen()).isFalse();
     }
 
@@ -158,7 +158,7 @@ class StreamRequestHandlerTest {
         stream.reply(RESPONSE);
 
         assertThat(channel.isOpen()).isFalse();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
     }
 
     private EmbeddedChannel acceptStream() {

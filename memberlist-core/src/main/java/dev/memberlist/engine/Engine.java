@@ -198,7 +198,7 @@ public final class Engine {
             done.complete(null);
             return done;
         }
-        membership.leave(() -> done.complete(null));
+        membership.leave(completeAfterThisTask(done));
         return awaitBroadcast(done, timeout, "leave");
     }
 
@@ -217,7 +217,7 @@ public final class Engine {
         NodeRecord self = membership.local();
         CompletableFuture<Void> done = new CompletableFuture<>();
         membership.announceLocal(self.addr(), self.port(), meta.length == 0 ? Bytes.NIL : Bytes.copyOf(meta),
-                config.advertisedVersions(), () -> done.complete(null));
+                config.advertisedVersions(), completeAfterThisTask(done));
         return awaitBroadcast(done, timeout, "update");
     }
 
@@ -360,6 +360,14 @@ public final class Engine {
                         log.debug("Reconnect push/pull with {} failed: {}", address, failure.getMessage());
                     }
                 }));
+    }
+
+    /**
+     * A broadcast finishes while the packet with its last transmission is still being built, so
+     * completing at once would let a caller shut the transport down before that packet is sent.
+     */
+    private Runnable completeAfterThisTask(CompletableFuture<Void> done) {
+        return () -> seams.scheduler().execute(() -> done.complete(null));
     }
 
     private CompletableFuture<Void> awaitBroadcast(CompletableFuture<Void> done, Duration timeout, String what) {

@@ -90,8 +90,27 @@ class FailureDetectionSimulationTest {
                 && e.atNanos() >= leftAt)).as("%s: nobody suspected n4 after it left", cluster).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void shutdownTheMomentLeaveCompletesStillSendsTheLastTransmissionOfTheLeave(long seed) {
+        // One transmission per broadcast: the leave must reach the network before leave() completes.
+        SimCluster cluster = converged(SimCluster.builder().seed(seed).nodes(NODES).config(c -> c.retransmitMult(1)));
+        var leave = cluster.node("n4").leave(Duration.ofSeconds(10)).thenRun(() -> cluster.crash("n4"));
+
+        cluster.scheduler().runUntil(leave::isDone, Duration.ofSeconds(15));
+        assertThat(leave).as("%s", cluster).isCompleted();
+        cluster.runFor(Duration.ofSeconds(1));
+
+        assertThat(List.of("n0", "n1", "n2", "n3")).as("%s: someone heard n4 leave", cluster)
+                .anyMatch(o -> cluster.stateOf(o, "n4").orElseThrow() == NodeState.LEFT);
+    }
+
     private static SimCluster converged(long seed) {
-        SimCluster cluster = SimCluster.builder().seed(seed).nodes(NODES).build();
+        return converged(SimCluster.builder().seed(seed).nodes(NODES));
+    }
+
+    private static SimCluster converged(SimCluster.Builder builder) {
+        SimCluster cluster = builder.build();
         cluster.joinAllToFirst();
         assertThat(cluster.awaitConvergence(Duration.ofSeconds(30))).as("%s converged", cluster).isTrue();
         return cluster;

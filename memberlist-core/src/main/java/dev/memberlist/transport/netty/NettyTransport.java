@@ -19,6 +19,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,35 +31,39 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The default {@link dev.memberlist.transport.Transport}: UDP and TCP on one port with Netty, as Go's
- * {@code NetTransport}. Netty threads only move bytes and find frame boundaries; decoding happens on
- * the engine thread. Uses Linux epoll when {@code netty-transport-native-epoll} is on the classpath,
- * NIO otherwise. Thread-safe.
+ * The default {@link Transport}: UDP and TCP on one port with Netty, as Go's {@code NetTransport}.
+ * Netty threads only move bytes and find frame boundaries; decoding happens on the engine thread.
+ * Uses Linux epoll when {@code netty-transport-native-epoll} is on the classpath and loads (the
+ * system property {@code memberlist.netty.native=false} turns it off), NIO otherwise. Its I/O threads
+ * are named {@code memberlist-io-<node>-…} and end with {@link #close()}. Thread-safe.
  */
 public final class NettyTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(NettyTransport.class);
+    // Go reads datagrams into a 64 KiB buffer; Netty's default of 2 KiB would truncate them.
     private static final int MAX_DATAGRAM_BYTES = 65_536;
     private static final int MAX_FRAME_BYTES = StreamFramer.MAX_ENCRYPTED_FRAME_BYTES + 64 * 1024;
+    // Go retries a few ephemeral ports when UDP cannot have the port TCP got.
     private static final int BIND_ATTEMPTS = 10;
     private static final int IO_THREADS = 2;
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final MemberlistConfig config;
     private final IoMode mode;
-    private final AtomicInteger openStreams = new AtomicInteger();
-    private EventLoopGroup group;
-    private ChannelGroup channels;
-    private Channel udp;
-    private InetSocketAddress bound;
-    private InetSocketAddress advertise;
+    private final StreamLimitHandler streamLimit;
+    private volatile EventLoopGroup group;
+    private volatile ChannelGroup channels;
+    private volatile StreamConnector connector;
+    private volatile Channel udp;
+    private volatile InetSocketAddress bound;
+    private volatile InetSocketAddress advertise;
     private volatile boolean closed;
 
     /**
-     * @param config the bind and advertise settings, TCP timeout, buffer sizes and stream limit
+     * @param config the bind and advertise addresses and ports, TCP timeout, UDP receive buffer size,
+     *     inbound stream limit and telemetry
      */
     public NettyTransport(MemberlistConfig config) {
         this(config, IoMode.best());
@@ -67,25 +72,28 @@ public final class NettyTransport implements Transport {
     NettyTransport(MemberlistConfig config, IoMode mode) {
         this.config = config;
         this.mode = mode;
+        this.streamLimit = new StreamLimitHandler(config.maxInboundStreams(), config.telemetry());
     }
 
     /**
-     * Binds UDP and TCP on the configured address and port (a free port when it is 0) and starts
-     * delivering inbound traffic.
+     * Binds UDP and TCP on the configured address and port (a free port, the same for both, when it
+     * is 0) and starts delivering inbound traffic.
      *
-     * @throws MemberlistException when binding fails; nothing stays open then
+     * @throws MemberlistException when binding fails or no advertise address can be found; nothing
+     *     stays open then
+     * @throws IllegalStateException when already started or closed
      */
     @Override
     public synchronized void start(TransportHandler handler) {
-        if (group != null) {
-            throw new IllegalStateException("transport already started");
+        if (group != null || closed) {
+            throw new IllegalStateException(closed ? "transport is closed" : "transport already started");
         }
         group = new MultiThreadIoEventLoopGroup(IO_THREADS,
                 new DefaultThreadFactory("memberlist-io-" + config.name(), true), mode.handlerFactory());
         channels = new DefaultChannelGroup("memberlist-" + config.name(), ImmediateEventExecutor.INSTANCE);
+        connector = new StreamConnector(group, mode, MAX_FRAME_BYTES);
         try {
-            InetAddress address = InetAddress.getByName(config.bindAddress());
-            bind(address, handler);
+            bind(InetAddress.getByName(config.bindAddress()), handler);
             advertise = AdvertiseAddress.resolve(config, bound);
             log.debug("Listening on {} (UDP and TCP, {}), advertising {}", bound, mode.name(), advertise);
         } catch (UnknownHostException e) {
@@ -102,10 +110,11 @@ public final class NettyTransport implements Transport {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
-                    protected void initChannel(Channel ch) {
-                        channels.add(ch);
-                        ch.pipeline().addLast(new StreamRequestHandler(handler, config.telemetry(), config.tcpTimeout(),
-                                openStreams, config.maxInboundStreams(), MAX_FRAME_BYTES));
+                    protected void initChannel(Channel child) {
+                        channels.add(child);
+                        child.pipeline().addLast(streamLimit,
+                                new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES),
+                                new StreamRequestHandler(handler, config.telemetry(), config.tcpTimeout()));
                     }
                 });
         Bootstrap datagram = new Bootstrap().group(group).channel(mode.datagramChannel())
@@ -130,7 +139,7 @@ public final class NettyTransport implements Transport {
             channels.add(udpBind.channel());
             udp = udpBind.channel();
             bound = (InetSocketAddress) server.channel().localAddress();
-            log.debug("UDP receive buffer: asked {} bytes, got {}", config.udpReceiveBufferSize(),
+            log.debug("UDP receive buffer: asked for {} bytes, the OS granted {}", config.udpReceiveBufferSize(),
                     udp.config().getOption(ChannelOption.SO_RCVBUF));
             return;
         }
@@ -139,33 +148,46 @@ public final class NettyTransport implements Transport {
 
     private static MemberlistException bindFailure(InetAddress address, int port, String protocol, Throwable cause) {
         return new MemberlistException("failed to bind " + address.getHostAddress() + ":" + port + " (" + protocol
-                + "): " + cause.getMessage(), cause);
+                + "): " + osMessage(cause), cause);
+    }
+
+    /** Epoll says "bind(..) failed with error(-98): Address already in use" where NIO says only the last part. */
+    private static String osMessage(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return message.substring(message.lastIndexOf(": ") + 1).trim();
     }
 
     @Override
     public InetSocketAddress advertiseAddress() {
-        if (advertise == null) {
+        InetSocketAddress address = advertise;
+        if (address == null) {
             throw new IllegalStateException("transport not started");
         }
-        return advertise;
+        return address;
     }
 
-    /** @return the address and port actually bound */
+    /** @return the address and port actually bound, for UDP and TCP alike; null before start */
     public InetSocketAddress boundAddress() {
         return bound;
     }
 
+    /** @return how many inbound streams are open now (refused ones are not counted) */
+    int openInboundStreams() {
+        return streamLimit.openStreams();
+    }
+
     @Override
     public CompletionStage<Void> sendPacket(InetSocketAddress to, byte[] packet) {
-        if (closed || udp == null) {
+        Channel channel = udp;
+        if (closed || channel == null) {
             return CompletableFuture.failedFuture(new MemberlistException("transport is closed"));
         }
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to)).addListener(f -> {
-            if (f.isSuccess()) {
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to)).addListener(written -> {
+            if (written.isSuccess()) {
                 sent.complete(null);
             } else {
-                sent.completeExceptionally(f.cause());
+                sent.completeExceptionally(written.cause());
             }
         });
         return sent;
@@ -173,79 +195,54 @@ public final class NettyTransport implements Transport {
 
     @Override
     public CompletionStage<byte[]> exchange(InetSocketAddress to, byte[] request, Duration timeout) {
-        CompletableFuture<byte[]> response = new CompletableFuture<>();
-        connect(to, timeout, response, new StreamResponseHandler(response, MAX_FRAME_BYTES), channel ->
-                channel.writeAndFlush(Unpooled.wrappedBuffer(request)).addListener(f -> {
-                    if (!f.isSuccess()) {
-                        response.completeExceptionally(f.cause());
-                    }
-                }));
-        return response;
+        StreamConnector streams = connector;
+        if (streams == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("transport not started"));
+        }
+        return streams.exchange(to, request, timeout);
     }
 
     @Override
     public CompletionStage<Void> send(InetSocketAddress to, byte[] message, Duration timeout) {
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        connect(to, timeout, written, null, channel ->
-                channel.writeAndFlush(Unpooled.wrappedBuffer(message)).addListener(f -> {
-                    if (f.isSuccess()) {
-                        written.complete(null);
-                    } else {
-                        written.completeExceptionally(f.cause());
-                    }
-                }));
-        return written;
-    }
-
-    private <T> void connect(InetSocketAddress to, Duration timeout, CompletableFuture<T> result,
-                             StreamResponseHandler responseHandler, java.util.function.Consumer<Channel> onConnected) {
-        if (closed || group == null) {
-            result.completeExceptionally(new MemberlistException("transport is closed"));
-            return;
+        StreamConnector streams = connector;
+        if (streams == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("transport not started"));
         }
-        long timeoutMillis = Math.max(1, timeout.toMillis());
-        Bootstrap client = new Bootstrap().group(group).channel(mode.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        channels.add(ch);
-                        if (responseHandler != null) {
-                            ch.pipeline().addLast(responseHandler);
-                        }
-                    }
-                });
-        ChannelFuture connecting = client.connect(to);
-        Channel channel = connecting.channel();
-        var deadline = group.next().schedule(() -> result.completeExceptionally(
-                new TimeoutException("TCP exchange with " + to + " timed out after " + timeout)),
-                timeoutMillis, TimeUnit.MILLISECONDS);
-        result.whenComplete((value, failure) -> {
-            deadline.cancel(false);
-            channel.close();
-        });
-        connecting.addListener(f -> {
-            if (!f.isSuccess()) {
-                result.completeExceptionally(f.cause());
-            } else if (!result.isDone()) {
-                onConnected.accept(channel);
-            }
-        });
+        return streams.send(to, message, timeout);
     }
 
-    /** Closes every channel and stops the I/O threads, waiting for them. Idempotent. */
+    /**
+     * Fails every pending stage, closes every channel and stops the I/O threads, waiting for them
+     * (unless called on one of them). Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (channels != null) {
-            channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (group == null) {
+            return;
         }
-        if (group != null) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        connector.close();
+        boolean wait = !onIoThread();
+        if (wait) {
+            channels.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } else {
+            channels.close();
         }
+        var terminated = group.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        if (wait && !terminated.awaitUninterruptibly(CLOSE_WAIT_SECONDS + 1, TimeUnit.SECONDS)) {
+            log.warn("The I/O threads of {} did not stop within {} s", config.name(), CLOSE_WAIT_SECONDS + 1);
+        }
+    }
+
+    private boolean onIoThread() {
+        for (EventExecutor loop : group) {
+            if (loop.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

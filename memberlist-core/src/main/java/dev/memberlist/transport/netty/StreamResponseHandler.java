@@ -1,43 +1,28 @@
 package dev.memberlist.transport.netty;
 
 import dev.memberlist.MemberlistException;
-import dev.memberlist.wire.StreamFramer;
-import dev.memberlist.wire.WireFormatException;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.handler.codec.DecoderException;
 
 import java.util.concurrent.CompletableFuture;
 
-/** The initiator's side of an exchange: reads one response frame into the result, then closes. */
+/**
+ * The initiator's side of an exchange: completes the result with the response frame from
+ * {@link StreamFrameDecoder} and closes; fails it when the stream fails or ends first.
+ */
 final class StreamResponseHandler extends ChannelInboundHandlerAdapter {
 
     private final CompletableFuture<byte[]> result;
-    private final FrameAccumulator accumulator;
 
-    StreamResponseHandler(CompletableFuture<byte[]> result, int maxFrameBytes) {
+    StreamResponseHandler(CompletableFuture<byte[]> result) {
         this.result = result;
-        this.accumulator = new FrameAccumulator(StreamFramer.Side.RESPONSE, maxFrameBytes);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (result.isDone()) {
-                return;
-            }
-            byte[] frame = accumulator.add((ByteBuf) msg);
-            if (frame != null) {
-                result.complete(frame);
-                ctx.close();
-            }
-        } catch (WireFormatException e) {
-            result.completeExceptionally(e);
-            ctx.close();
-        } finally {
-            ReferenceCountUtil.release(msg);
-        }
+        result.complete((byte[]) msg);
+        ctx.close();
     }
 
     @Override
@@ -49,7 +34,8 @@ final class StreamResponseHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        result.completeExceptionally(cause);
+        result.completeExceptionally(cause instanceof DecoderException && cause.getCause() != null
+                ? cause.getCause() : cause);
         ctx.close();
     }
 }

@@ -1,0 +1,48 @@
+package dev.memberlist;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** A thread-safe {@link Telemetry} spy that counts dropped input by reason and probes by outcome. */
+public final class RecordingTelemetry implements Telemetry {
+
+    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final Map<ProbeOutcome, LongAdder> probes = new ConcurrentHashMap<>();
+
+    @Override
+    public void inputDropped(String reason) {
+        dropped.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void probeCompleted(ProbeOutcome outcome, Duration duration) {
+        probes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+    }
+
+    /**
+     * @param reason the reason label
+     * @return how often input was dropped for it
+     */
+    public long dropped(String reason) {
+        LongAdder count = dropped.get(reason);
+        return count == null ? 0 : count.sum();
+    }
+
+    /**
+     * @param outcome a probe outcome
+     * @return how many probe rounds ended so
+     */
+    public long probes(ProbeOutcome outcome) {
+        LongAdder count = probes.get(outcome);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** @return every reason input was dropped for, with counts */
+    public Map<String, Long> droppedByReason() {
+        Map<String, Long> copy = new ConcurrentHashMap<>();
+        dropped.forEach((reason, count) -> copy.put(reason, count.sum()));
+        return copy;
+    }
+}

@@ -14,6 +14,9 @@ import dev.memberlist.delegate.MergeDelegate;
 import dev.memberlist.delegate.PingDelegate;
 import dev.memberlist.delegate.Verdict;
 import dev.memberlist.spring.IsolatedTransport;
+import dev.memberlist.spring.autoconfigure.endpoint.MemberlistEndpointAutoConfiguration;
+import dev.memberlist.spring.autoconfigure.health.MemberlistHealthContributorAutoConfiguration;
+import dev.memberlist.spring.autoconfigure.metrics.MemberlistMetricsAutoConfiguration;
 import dev.memberlist.spring.event.EventPublishingDelegate;
 import dev.memberlist.spring.event.MemberJoinedEvent;
 import dev.memberlist.spring.event.MemberlistEvent;
@@ -22,10 +25,14 @@ import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
 import dev.memberlist.spring.metadata.NodeMetadata;
 import dev.memberlist.transport.AddressResolver;
 import dev.memberlist.transport.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -167,6 +174,34 @@ class MemberlistAutoConfigurationTest {
     }
 
     @Test
+    void runWithoutActuatorShouldStillCreateMemberlist() {
+        // Imported as an application imports them, so that classes are checked before conditions load.
+        new ApplicationContextRunner().withUserConfiguration(ImportedAutoConfigurations.class)
+                .withBean(Transport.class, IsolatedTransport::new)
+                .withPropertyValues("management.endpoints.web.exposure.include=*")
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health",
+                        "io.micrometer"))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(Memberlist.class).hasSingleBean(MemberlistLifecycle.class)
+                            .doesNotHaveBean("memberlistSecretKeysSanitizingFunction")
+                            .doesNotHaveBean("memberlistEndpoint").doesNotHaveBean("memberlistHealthIndicator")
+                            .doesNotHaveBean("memberlistMetrics");
+                    assertThat(context.getBean(Memberlist.class).isStarted()).isTrue();
+                });
+    }
+
+    @Test
+    void runWithActuatorShouldCreateEveryPart() {
+        new ApplicationContextRunner().withUserConfiguration(ImportedAutoConfigurations.class)
+                .withBean(Transport.class, IsolatedTransport::new)
+                .withBean(MeterRegistry.class,
+                        SimpleMeterRegistry::new)
+                .withPropertyValues("management.endpoints.web.exposure.include=*")
+                .run(context -> assertThat(context).hasBean("memberlistSecretKeysSanitizingFunction")
+                        .hasBean("memberlistEndpoint").hasBean("memberlistHealthIndicator").hasBean("memberlistMetrics"));
+    }
+
+    @Test
     void runShouldSanitizeSecretKeysInActuatorEndpoints() {
         contextRunner.run(context -> {
             SanitizingFunction function = context.getBean("memberlistSecretKeysSanitizingFunction", SanitizingFunction.class);
@@ -184,6 +219,11 @@ class MemberlistAutoConfigurationTest {
     static Node peer(String name) {
         return new Node(name, InetAddress.getLoopbackAddress(), 7946, new byte[0], NodeState.ALIVE, 1,
                 ProtocolVersions.advertised(2, 0, 0, 0));
+    }
+
+    @ImportAutoConfiguration({ MemberlistAutoConfiguration.class, MemberlistEndpointAutoConfiguration.class,
+            MemberlistHealthContributorAutoConfiguration.class, MemberlistMetricsAutoConfiguration.class })
+    static class ImportedAutoConfigurations {
     }
 
     @Configuration(proxyBeanMethods = false)

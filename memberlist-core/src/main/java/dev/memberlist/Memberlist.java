@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,7 @@ public final class Memberlist implements AutoCloseable {
     private final Executor completions;
     private final AutoCloseable ownedScheduler;
     private final AtomicInteger pendingPackets = new AtomicInteger();
+    private volatile boolean started;
     private volatile boolean shutdown;
 
     private Memberlist(MemberlistConfig config, EngineSeams seams, Executor completions, AutoCloseable ownedScheduler) {
@@ -76,19 +78,28 @@ public final class Memberlist implements AutoCloseable {
      * @param config the configuration
      * @param transport the transport; the node closes it on shutdown
      * @return the running node
+     * @throws MemberlistException when the transport cannot start
      */
     public static Memberlist create(MemberlistConfig config, Transport transport) {
+        Memberlist memberlist = prepare(config, transport);
+        memberlist.start();
+        return memberlist;
+    }
+
+    /**
+     * Prepares a node on a transport without starting it, for containers that start components in a
+     * phase of their own (the Spring Boot starter starts it once the application context is
+     * refreshed). Nothing is bound and no thread runs until {@link #start()}; until then readers see
+     * no members and commands fail.
+     *
+     * @param config the configuration
+     * @param transport the transport; the node closes it on shutdown
+     * @return the node, not started
+     */
+    public static Memberlist prepare(MemberlistConfig config, Transport transport) {
         ExecutorScheduler scheduler = new ExecutorScheduler(config.name());
         EngineSeams seams = new EngineSeams(SystemClock.INSTANCE, scheduler, transport, new SplittableRandom());
-        Memberlist memberlist = new Memberlist(config, seams, ForkJoinPool.commonPool(), scheduler);
-        try {
-            memberlist.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            memberlist.close();
-            throw new MemberlistException("failed to start memberlist node " + config.name() + ": "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
-        }
-        return memberlist;
+        return new Memberlist(config, seams, ForkJoinPool.commonPool(), scheduler);
     }
 
     /**
@@ -101,11 +112,40 @@ public final class Memberlist implements AutoCloseable {
      */
     public static Memberlist create(MemberlistConfig config, EngineSeams seams) {
         Memberlist memberlist = new Memberlist(config, seams, Runnable::run, null);
-        memberlist.start();
+        memberlist.started = true;
+        memberlist.startAsync();
         return memberlist;
     }
 
-    private CompletableFuture<Void> start() {
+    /**
+     * Starts a {@link #prepare prepared} node: starts the transport and announces the node, blocking
+     * until it is listening. Does nothing when the node already started.
+     *
+     * @throws MemberlistException when the node was shut down, or the transport cannot start (the
+     *     node is shut down then)
+     */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        if (shutdown) {
+            throw new MemberlistException("memberlist node " + config.name() + " is shut down");
+        }
+        started = true;
+        try {
+            startAsync().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            close();
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new MemberlistException("failed to start memberlist node " + config.name() + ": "
+                    + cause.getMessage(), cause);
+        }
+    }
+
+    private CompletableFuture<Void> startAsync() {
         seams.transport().start(new Handoff());
         return onEngine(() -> {
             engine.start();
@@ -121,6 +161,9 @@ public final class Memberlist implements AutoCloseable {
      * @return how many addresses were reached; fails when none was, naming each cause
      */
     public CompletableFuture<Integer> join(Collection<String> seeds) {
+        if (shutdown || !started) {
+            return notRunning();
+        }
         List<String> copy = List.copyOf(seeds);
         int defaultPort = seams.transport().advertiseAddress().getPort();
         List<CompletableFuture<List<InetSocketAddress>>> lookups = new ArrayList<>();
@@ -196,6 +239,11 @@ public final class Memberlist implements AutoCloseable {
     /** @return whether {@link #leave} was called */
     public boolean hasLeft() {
         return engine.hasLeft();
+    }
+
+    /** @return whether the node was started (and possibly shut down since) */
+    public boolean isStarted() {
+        return started;
     }
 
     /** @return whether {@link #shutdown} or {@link #close} was called */
@@ -300,11 +348,10 @@ public final class Memberlist implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> onEngine(Supplier<CompletableFuture<T>> command) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        if (shutdown) {
-            result.completeExceptionally(new MemberlistException("memberlist node " + config.name() + " is shut down"));
-            return result;
+        if (shutdown || !started) {
+            return notRunning();
         }
+        CompletableFuture<T> result = new CompletableFuture<>();
         seams.scheduler().execute(() -> {
             try {
                 command.get().whenComplete((value, failure) -> completions.execute(() -> {
@@ -320,6 +367,11 @@ public final class Memberlist implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    private <T> CompletableFuture<T> notRunning() {
+        return CompletableFuture.failedFuture(new MemberlistException("memberlist node " + config.name()
+                + (shutdown ? " is shut down" : " is not started")));
     }
 
     /** Hands inbound traffic to the engine thread, dropping packets when too many wait. */

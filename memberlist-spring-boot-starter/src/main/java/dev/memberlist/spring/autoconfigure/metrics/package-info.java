@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the memberlist meters.
+ */
+@NullMarked
+package dev.memberlist.spring.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

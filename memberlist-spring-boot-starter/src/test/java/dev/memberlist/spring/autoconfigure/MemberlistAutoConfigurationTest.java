@@ -1,0 +1,368 @@
+package dev.memberlist.spring.autoconfigure;
+
+import dev.memberlist.Memberlist;
+import dev.memberlist.MemberlistConfig;
+import dev.memberlist.Node;
+import dev.memberlist.NodeState;
+import dev.memberlist.ProtocolVersions;
+import dev.memberlist.Telemetry;
+import dev.memberlist.delegate.AliveDelegate;
+import dev.memberlist.delegate.ConflictDelegate;
+import dev.memberlist.delegate.Delegate;
+import dev.memberlist.delegate.EventDelegate;
+import dev.memberlist.delegate.MergeDelegate;
+import dev.memberlist.delegate.PingDelegate;
+import dev.memberlist.delegate.Verdict;
+import dev.memberlist.spring.IsolatedTransport;
+import dev.memberlist.spring.autoconfigure.endpoint.MemberlistEndpointAutoConfiguration;
+import dev.memberlist.spring.autoconfigure.health.MemberlistHealthContributorAutoConfiguration;
+import dev.memberlist.spring.autoconfigure.metrics.MemberlistMetricsAutoConfiguration;
+import dev.memberlist.spring.event.EventPublishingDelegate;
+import dev.memberlist.spring.event.MemberJoinedEvent;
+import dev.memberlist.spring.event.MemberlistEvent;
+import dev.memberlist.spring.lifecycle.JoinState;
+import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
+import dev.memberlist.spring.metadata.NodeMetadata;
+import dev.memberlist.transport.AddressResolver;
+import dev.memberlist.transport.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class MemberlistAutoConfigurationTest {
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MemberlistAutoConfiguration.class))
+            .withBean(Transport.class, IsolatedTransport::new)
+            .withPropertyValues("memberlist.name=solo");
+
+    @Test
+    void runShouldCreateAndStartMemberlist() {
+        contextRunner.run(context -> {
+            assertThat(context).hasSingleBean(Memberlist.class).hasSingleBean(MemberlistLifecycle.class)
+                    .hasSingleBean(MemberlistConfig.class).hasSingleBean(EventPublishingDelegate.class);
+            Memberlist memberlist = context.getBean(Memberlist.class);
+            assertThat(memberlist.isStarted()).isTrue();
+            assertThat(memberlist.localNode().name()).isEqualTo("solo");
+            assertThat(memberlist.localNode().socketAddress()).isEqualTo(IsolatedTransport.ADDRESS);
+            assertThat(context.getBean(MemberlistLifecycle.class).joinState()).isEqualTo(JoinState.NOT_REQUESTED);
+        });
+    }
+
+    @Test
+    void runWhenContextClosesShouldShutDownMemberlistAndCloseItsTransport() {
+        IsolatedTransport transport = new IsolatedTransport();
+        CompletableFuture<Memberlist> node = new CompletableFuture<>();
+        contextRunner.withAllowBeanDefinitionOverriding(true).withBean(Transport.class, () -> transport)
+                .run(context -> node.complete(context.getBean(Memberlist.class)));
+
+        assertThat(node.join().isShutdown()).isTrue();
+        assertThat(transport.closes()).isPositive();
+    }
+
+    @Test
+    void runWhenDisabledShouldNotCreateAnything() {
+        contextRunner.withPropertyValues("memberlist.enabled=false").run(context -> assertThat(context)
+                .doesNotHaveBean(Memberlist.class).doesNotHaveBean(MemberlistConfig.class)
+                .doesNotHaveBean(MemberlistProperties.class).doesNotHaveBean(EventPublishingDelegate.class));
+    }
+
+    @Test
+    void runWhenUserDefinesMemberlistShouldBackOff() {
+        contextRunner.withUserConfiguration(UserMemberlistConfiguration.class).run(context -> {
+            assertThat(context).hasSingleBean(Memberlist.class);
+            assertThat(context.getBean(Memberlist.class).localNode().name()).isEqualTo("user-defined");
+        });
+    }
+
+    @Test
+    void runWhenUserDefinesConfigShouldBackOff() {
+        contextRunner.withBean(MemberlistConfig.class, () -> MemberlistConfig.local().name("from-bean").build())
+                .run(context -> assertThat(context.getBean(Memberlist.class).localNode().name()).isEqualTo("from-bean"));
+    }
+
+    @Test
+    void runWhenUserDefinesLifecycleShouldBackOff() {
+        contextRunner.withBean("customLifecycle", MemberlistLifecycle.class, () -> new MemberlistLifecycle(
+                        Memberlist.prepare(MemberlistConfig.local().name("other").build(), new IsolatedTransport()),
+                        List.of(), false, 1, Duration.ZERO, Duration.ofSeconds(1)))
+                .run(context -> assertThat(context).getBeanNames(MemberlistLifecycle.class).containsExactly("customLifecycle"));
+    }
+
+    @Test
+    void runShouldApplyDelegateBeans() {
+        contextRunner.withUserConfiguration(DelegatesConfiguration.class).run(context -> {
+            MemberlistConfig config = context.getBean(MemberlistConfig.class);
+            Node peer = peer("peer");
+            assertThat(config.delegates().notifyAlive(peer).rejection()).contains("alive filter");
+            assertThat(config.delegates().notifyMerge(List.of(peer)).rejection()).contains("merge filter");
+            assertThat(config.delegates().localState(true)).containsExactly(42);
+            assertThat(config.delegates().ackPayload()).containsExactly(7);
+            assertThat(config.addressResolver()).isSameAs(DelegatesConfiguration.RESOLVER);
+            config.delegates().notifyMessage(new byte[] {1, 2});
+            config.delegates().notifyConflict(peer, peer("impostor"));
+            config.telemetry().nodeSuspected("peer");
+            Recorder recorder = context.getBean(Recorder.class);
+            assertThat(recorder.calls).contains("message 2 bytes", "conflict peer/impostor", "suspected peer");
+        });
+    }
+
+    @Test
+    void runShouldHandEventsToEveryEventDelegateBeanAndPublishThem() {
+        contextRunner.withUserConfiguration(EventsConfiguration.class).run(context -> {
+            EventsConfiguration events = context.getBean(EventsConfiguration.class);
+            assertThat(events.calls).contains("first joined solo", "second joined solo");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events.published)
+                    .anySatisfy(event -> assertThat(((MemberJoinedEvent) event).getMember().name()).isEqualTo("solo")));
+        });
+    }
+
+    @Test
+    void runShouldApplyCustomizersInOrderAfterProperties() {
+        contextRunner.withPropertyValues("memberlist.gossip-nodes=5")
+                .withUserConfiguration(CustomizersConfiguration.class)
+                .run(context -> {
+                    assertThat(context.getBean(CustomizersConfiguration.class).order).containsExactly("first", "second");
+                    assertThat(context.getBean(MemberlistConfig.class).gossipNodes()).isEqualTo(7);
+                });
+    }
+
+    @Test
+    void runWhenMetaIsSetShouldAnnounceItAsNodeMetadata() {
+        contextRunner.withPropertyValues("memberlist.meta.zone=eu-west-1a", "memberlist.meta.role=web & api")
+                .run(context -> {
+                    byte[] meta = context.getBean(Memberlist.class).localNode().meta();
+                    assertThat(new String(meta, StandardCharsets.UTF_8))
+                            .isEqualTo("role=web+%26+api&zone=eu-west-1a");
+                    assertThat(NodeMetadata.decode(meta)).contains(Map.of("zone", "eu-west-1a", "role", "web & api"));
+                });
+    }
+
+    @Test
+    void runWhenMetaIsSetShouldOverrideTheDelegateBeansMetadata() {
+        contextRunner.withPropertyValues("memberlist.meta.zone=a")
+                .withBean(Delegate.class, () -> new Delegate() {
+                    @Override
+                    public byte[] nodeMeta(int limit) {
+                        return new byte[] {9};
+                    }
+                })
+                .run(context -> assertThat(context.getBean(Memberlist.class).localNode().meta())
+                        .isEqualTo("zone=a".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void runWithoutActuatorShouldStillCreateMemberlist() {
+        // Imported as an application imports them, so that classes are checked before conditions load.
+        new ApplicationContextRunner().withUserConfiguration(ImportedAutoConfigurations.class)
+                .withBean(Transport.class, IsolatedTransport::new)
+                .withPropertyValues("management.endpoints.web.exposure.include=*")
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health",
+                        "io.micrometer"))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(Memberlist.class).hasSingleBean(MemberlistLifecycle.class)
+                            .doesNotHaveBean("memberlistSecretKeysSanitizingFunction")
+                            .doesNotHaveBean("memberlistEndpoint").doesNotHaveBean("memberlistHealthIndicator")
+                            .doesNotHaveBean("memberlistMetrics");
+                    assertThat(context.getBean(Memberlist.class).isStarted()).isTrue();
+                });
+    }
+
+    @Test
+    void runWithActuatorShouldCreateEveryPart() {
+        new ApplicationContextRunner().withUserConfiguration(ImportedAutoConfigurations.class)
+                .withBean(Transport.class, IsolatedTransport::new)
+                .withBean(MeterRegistry.class,
+                        SimpleMeterRegistry::new)
+                .withPropertyValues("management.endpoints.web.exposure.include=*")
+                .run(context -> assertThat(context).hasBean("memberlistSecretKeysSanitizingFunction")
+                        .hasBean("memberlistEndpoint").hasBean("memberlistHealthIndicator").hasBean("memberlistMetrics"));
+    }
+
+    @Test
+    void runShouldSanitizeSecretKeysInActuatorEndpoints() {
+        contextRunner.run(context -> {
+            SanitizingFunction function = context.getBean("memberlistSecretKeysSanitizingFunction", SanitizingFunction.class);
+            assertThat(sanitize(function, "memberlist.secret-keys[0]")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(sanitize(function, "MEMBERLIST_SECRETKEYS_0_")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(sanitize(function, "memberlist.secretKeys")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(sanitize(function, "memberlist.label")).isEqualTo("value");
+        });
+    }
+
+    private static Object sanitize(SanitizingFunction function, String key) {
+        return function.applyUnlessFiltered(new SanitizableData(null, key, "value")).getValue();
+    }
+
+    static Node peer(String name) {
+        return new Node(name, InetAddress.getLoopbackAddress(), 7946, new byte[0], NodeState.ALIVE, 1,
+                ProtocolVersions.advertised(2, 0, 0, 0));
+    }
+
+    @ImportAutoConfiguration({ MemberlistAutoConfiguration.class, MemberlistEndpointAutoConfiguration.class,
+            MemberlistHealthContributorAutoConfiguration.class, MemberlistMetricsAutoConfiguration.class })
+    static class ImportedAutoConfigurations {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserMemberlistConfiguration {
+
+        @Bean
+        Memberlist userMemberlist() {
+            return Memberlist.prepare(MemberlistConfig.local().name("user-defined").build(), new IsolatedTransport());
+        }
+    }
+
+    static class Recorder {
+
+        final List<String> calls = new CopyOnWriteArrayList<>();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class DelegatesConfiguration {
+
+        static final AddressResolver RESOLVER = (seed, port) -> CompletableFuture.completedFuture(
+                List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+
+        @Bean
+        Recorder recorder() {
+            return new Recorder();
+        }
+
+        @Bean
+        AliveDelegate aliveFilter() {
+            return peer -> peer.name().equals("solo") ? Verdict.accept() : Verdict.reject("alive filter");
+        }
+
+        @Bean
+        MergeDelegate mergeFilter() {
+            return peers -> Verdict.reject("merge filter");
+        }
+
+        @Bean
+        Delegate userState(Recorder recorder) {
+            return new Delegate() {
+                @Override
+                public byte[] localState(boolean join) {
+                    return new byte[] {42};
+                }
+
+                @Override
+                public void notifyMessage(byte[] message) {
+                    recorder.calls.add("message " + message.length + " bytes");
+                }
+            };
+        }
+
+        @Bean
+        ConflictDelegate conflictHandler(Recorder recorder) {
+            return (existing, other) -> recorder.calls.add("conflict " + existing.name() + "/" + other.name());
+        }
+
+        @Bean
+        PingDelegate pingPayload() {
+            return new PingDelegate() {
+                @Override
+                public byte[] ackPayload() {
+                    return new byte[] {7};
+                }
+            };
+        }
+
+        @Bean
+        Telemetry telemetry(Recorder recorder) {
+            return new Telemetry() {
+                @Override
+                public void nodeSuspected(String node) {
+                    recorder.calls.add("suspected " + node);
+                }
+            };
+        }
+
+        @Bean
+        AddressResolver resolver() {
+            return RESOLVER;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EventsConfiguration {
+
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        final List<MemberlistEvent> published = new CopyOnWriteArrayList<>();
+
+        @Bean
+        @Order(1)
+        EventDelegate first() {
+            return new EventDelegate() {
+                @Override
+                public void notifyJoin(Node node) {
+                    calls.add("first joined " + node.name());
+                    throw new IllegalStateException("a failing delegate must not hide the event from the others");
+                }
+            };
+        }
+
+        @Bean
+        @Order(2)
+        EventDelegate second() {
+            return new EventDelegate() {
+                @Override
+                public void notifyJoin(Node node) {
+                    calls.add("second joined " + node.name());
+                }
+            };
+        }
+
+        @EventListener
+        void on(MemberJoinedEvent event) {
+            published.add(event);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomizersConfiguration {
+
+        final List<String> order = new CopyOnWriteArrayList<>();
+
+        @Bean
+        @Order(2)
+        MemberlistConfigCustomizer second() {
+            return builder -> {
+                order.add("second");
+                builder.gossipNodes(7);
+            };
+        }
+
+        @Bean
+        @Order(1)
+        MemberlistConfigCustomizer first() {
+            return builder -> {
+                order.add("first");
+                builder.gossipNodes(6);
+            };
+        }
+    }
+}

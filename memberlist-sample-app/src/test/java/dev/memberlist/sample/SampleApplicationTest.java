@@ -1,0 +1,92 @@
+package dev.memberlist.sample;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Starts the demo as a user would (two nodes here, on free ports) and drives it over HTTP. */
+class SampleApplicationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private List<ConfigurableApplicationContext> nodes = List.of();
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void nodesFormAClusterAndTheClusterPageShowsIt() throws Exception {
+        nodes = DemoLauncher.fromArgs(new String[] {"--demo.nodes=2", "--demo.http-port=0", "--demo.gossip-port=0"})
+                .launch();
+        int first = port(nodes.get(0));
+        int second = port(nodes.get(1));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(get(first, "/actuator/memberlist")).contains("\"alive\":2");
+            assertThat(get(second, "/actuator/memberlist")).contains("\"alive\":2");
+        });
+        assertThat(get(first, "/")).contains("<title>memberlist cluster</title>");
+        assertThat(get(first, "/app.js")).contains("actuator/memberlist");
+        assertThat(get(second, "/api/events")).contains("node-0 joined");
+        assertThat(get(first, "/actuator/health")).contains("\"memberlist\"");
+    }
+
+    @Test
+    void chatLinesReachTheOtherNodesOverGossip() throws Exception {
+        nodes = DemoLauncher.fromArgs(new String[] {"--demo.nodes=2", "--demo.http-port=0", "--demo.gossip-port=0"})
+                .launch();
+        int first = port(nodes.get(0));
+        int second = port(nodes.get(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(second, "/actuator/memberlist").contains("\"alive\":2"));
+
+        HttpResponse<String> said = http.send(HttpRequest.newBuilder(uri(first, "/api/chat"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hello from node 0\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(said.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(get(second, "/api/events")).contains("node-0: hello from node 0"));
+    }
+
+    @Test
+    void leavingFromThePageIsSeenByTheOtherNode() throws Exception {
+        nodes = DemoLauncher.fromArgs(new String[] {"--demo.nodes=2", "--demo.http-port=0", "--demo.gossip-port=0"})
+                .launch();
+        int first = port(nodes.get(0));
+        int second = port(nodes.get(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(first, "/actuator/memberlist").contains("\"alive\":2"));
+
+        HttpResponse<String> left = http.send(HttpRequest.newBuilder(uri(second, "/actuator/memberlist/leave"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(left.statusCode()).isBetween(200, 204);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(get(first, "/api/events")).contains("node-1 left"));
+    }
+
+    private String get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(port, path)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

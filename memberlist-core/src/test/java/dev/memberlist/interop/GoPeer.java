@@ -89,15 +89,6 @@ final class GoPeer implements AutoCloseable {
         return process.awaitNode(event, node);
     }
 
-    /**
-     * @param event the event name
-     * @param node the value of its {@code node} field
-     * @return whether such an event was printed so far
-     */
-    boolean printed(String event, String node) {
-        return process.find(e -> event.equals(e.get("event")) && node.equals(e.get("node"))).isPresent();
-    }
-
     /** @return the {@code members} list gopeer prints now: alive and suspect nodes (0.2.2 cannot tell them apart) */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> members() {

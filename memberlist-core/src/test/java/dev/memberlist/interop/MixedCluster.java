@@ -45,10 +45,6 @@ final class MixedCluster implements AutoCloseable {
         this.timings = timings;
     }
 
-    Timings timings() {
-        return timings;
-    }
-
     /**
      * Starts a Go node.
      *

@@ -4,7 +4,6 @@ import dev.memberlist.agent.Agent;
 import org.awaitility.Awaitility;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -34,6 +33,7 @@ public final class PeerProcess implements AutoCloseable {
 
     private final String label;
     private final Process process;
+    private final Path stderrLog;
     private final Writer stdin;
     private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
     private final List<String> badLines = new CopyOnWriteArrayList<>();
@@ -41,8 +41,8 @@ public final class PeerProcess implements AutoCloseable {
     private PeerProcess(String label, List<String> command) throws IOException {
         this.label = label;
         Path logs = Files.createDirectories(Path.of("target", "peer-logs"));
-        File stderr = logs.resolve(label + ".stderr.log").toFile();
-        this.process = new ProcessBuilder(command).redirectError(stderr).start();
+        this.stderrLog = logs.resolve(label + ".stderr.log");
+        this.process = new ProcessBuilder(command).redirectError(stderrLog.toFile()).start();
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(this::readEvents, "events-of-" + label);
         reader.setDaemon(true);
@@ -182,9 +182,9 @@ public final class PeerProcess implements AutoCloseable {
         return List.copyOf(badLines);
     }
 
-    /** @return the operating system's process id */
-    public long pid() {
-        return process.pid();
+    /** @return the file the process's stderr goes to */
+    public Path stderrLog() {
+        return stderrLog;
     }
 
     /** @return whether the process still runs */

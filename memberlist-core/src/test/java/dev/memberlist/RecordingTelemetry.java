@@ -1,19 +1,30 @@
 package dev.memberlist;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A thread-safe {@link Telemetry} spy that counts dropped input by reason and probes by outcome. */
+/**
+ * A thread-safe {@link Telemetry} spy that counts dropped input by reason and probes by outcome, and
+ * keeps the name of every node suspected.
+ */
 public final class RecordingTelemetry implements Telemetry {
 
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private final Map<ProbeOutcome, LongAdder> probes = new ConcurrentHashMap<>();
+    private final List<String> suspected = new CopyOnWriteArrayList<>();
 
     @Override
     public void inputDropped(String reason) {
         dropped.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void nodeSuspected(String node) {
+        suspected.add(node);
     }
 
     @Override
@@ -44,5 +55,10 @@ public final class RecordingTelemetry implements Telemetry {
         Map<String, Long> copy = new ConcurrentHashMap<>();
         dropped.forEach((reason, count) -> copy.put(reason, count.sum()));
         return copy;
+    }
+
+    /** @return the nodes suspected so far, in order, once per suspicion */
+    public List<String> suspected() {
+        return List.copyOf(suspected);
     }
 }

@@ -148,7 +148,8 @@ public final class Engine {
      * Joins a cluster through push/pull with every address (Go's {@code Join}).
      *
      * @param addresses the resolved seed addresses
-     * @return how many push/pulls succeeded; fails when none did, with every cause suppressed in the exception
+     * @return how many push/pulls succeeded; fails when none did, naming each address with the root
+     *     cause of its failure (and keeping every failure suppressed in the exception)
      */
     public CompletableFuture<Integer> join(List<InetSocketAddress> addresses) {
         if (shutdown) {
@@ -161,25 +162,41 @@ public final class Engine {
         }
         AtomicInteger remaining = new AtomicInteger(addresses.size());
         AtomicInteger succeeded = new AtomicInteger();
-        MemberlistException failures = new MemberlistException("failed to join any of " + addresses);
-        for (InetSocketAddress address : addresses) {
+        Throwable[] failures = new Throwable[addresses.size()];
+        for (int i = 0; i < addresses.size(); i++) {
+            int index = i;
+            InetSocketAddress address = addresses.get(i);
             streams.pushPull(address, true).whenComplete((ignored, failure) -> {
                 if (failure == null) {
                     succeeded.incrementAndGet();
                 } else {
                     log.debug("Failed to join {}: {}", address, failure.getMessage());
-                    failures.addSuppressed(failure);
+                    failures[index] = failure;
                 }
                 if (remaining.decrementAndGet() == 0) {
                     if (succeeded.get() > 0) {
                         result.complete(succeeded.get());
                     } else {
-                        result.completeExceptionally(failures);
+                        result.completeExceptionally(joinFailure(addresses, failures));
                     }
                 }
             });
         }
         return result;
+    }
+
+    /** Go reports every seed's error; so do we, by root cause, so a wrong key or a refused port is plain. */
+    private static MemberlistException joinFailure(List<InetSocketAddress> addresses, Throwable[] failures) {
+        StringBuilder message = new StringBuilder("failed to join any seed");
+        for (int i = 0; i < addresses.size(); i++) {
+            message.append(i == 0 ? ": " : "; ").append(Addresses.hostPort(addresses.get(i))).append(": ")
+                    .append(Streams.rootMessage(failures[i]));
+        }
+        MemberlistException exception = new MemberlistException(message.toString());
+        for (Throwable failure : failures) {
+            exception.addSuppressed(failure);
+        }
+        return exception;
     }
 
     /**

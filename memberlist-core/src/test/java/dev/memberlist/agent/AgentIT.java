@@ -1,18 +1,16 @@
 package dev.memberlist.agent;
 
+import dev.memberlist.interop.GoPeerBinary;
+import dev.memberlist.interop.PeerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The agent as a shell user runs it: separate JVMs on 127.0.0.1 with free ports, commands on stdin,
@@ -35,7 +33,7 @@ class AgentIT {
     private PeerProcess agent(String name, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("-name", name, "-lifetime", "2m"));
         all.addAll(List.of(args));
-        PeerProcess agent = PeerProcess.agent(name, all.toArray(String[]::new));
+        PeerProcess agent = PeerProcess.agent("agent-" + name, all.toArray(String[]::new));
         processes.add(agent);
         return agent;
     }
@@ -158,15 +156,11 @@ class AgentIT {
 
     @Test
     void agentAndGoNodeJoinEachOther() throws IOException {
-        Optional<String> gopeer = gopeerBinary();
-        if (!"1".equals(System.getenv("MEMBERLIST_REQUIRE_GOPEER"))) {
-            assumeTrue(gopeer.isPresent(), "gopeer not found: set GOPEER or build /tmp/gopeer/gopeer");
-        }
-        assertThat(gopeer).as("gopeer binary (MEMBERLIST_REQUIRE_GOPEER=1)").isPresent();
+        String gopeer = GoPeerBinary.require();
         PeerProcess java = agent("java");
         String addrJava = addr(java);
-        PeerProcess go = PeerProcess.gopeer(gopeer.get(), "go", "-name", "go", "-port", "0", "-lifetime", "2m",
-                "-join", addrJava);
+        PeerProcess go = PeerProcess.gopeer(gopeer, "go", List.of("-name", "go", "-port", "0", "-lifetime", "2m",
+                "-join", addrJava));
         processes.add(go);
         String addrGo = addr(go);
 
@@ -177,12 +171,6 @@ class AgentIT {
                 .containsEntry("data", "state-of-go");
         java.command("broadcast from java");
         go.await("msg", e -> "from java".equals(e.get("data")));
-    }
-
-    private static Optional<String> gopeerBinary() {
-        String configured = System.getenv("GOPEER");
-        Path path = Path.of(configured == null || configured.isBlank() ? "/tmp/gopeer/gopeer" : configured);
-        return Files.isExecutable(path) ? Optional.of(path.toString()) : Optional.empty();
     }
 
     @SuppressWarnings("unchecked")

@@ -35,6 +35,7 @@ public final class SimCluster {
     private final SimEvents events;
     private final SplittableRandom seeds;
     private final UnaryOperator<MemberlistConfig.Builder> configurer;
+    private final Map<String, UnaryOperator<MemberlistConfig.Builder>> nodeConfigurers;
     private final Function<String, Delegate> delegates;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final IncarnationInvariant invariant;
@@ -45,6 +46,7 @@ public final class SimCluster {
         this.events = new SimEvents(scheduler);
         this.seeds = new SplittableRandom(builder.seed ^ 0x5DEECE66DL);
         this.configurer = builder.configurer;
+        this.nodeConfigurers = Map.copyOf(builder.nodeConfigurers);
         this.delegates = builder.delegates;
         this.invariant = new IncarnationInvariant(name -> {
             Member member = members.get(name);
@@ -143,7 +145,8 @@ public final class SimCluster {
         }
         InetSocketAddress address = SimulatedNetwork.address(addressIndex);
         SimulatedScheduler.NodeScheduler nodeScheduler = scheduler.forNode(key);
-        MemberlistConfig.Builder config = configurer.apply(MemberlistConfig.lan())
+        MemberlistConfig.Builder config = nodeConfigurers.getOrDefault(name, UnaryOperator.identity())
+                .apply(configurer.apply(MemberlistConfig.lan()))
                 .name(name)
                 .events(events.eventDelegate(name))
                 .conflict(events.conflictDelegate(name))
@@ -281,6 +284,7 @@ public final class SimCluster {
         private long seed = 1;
         private int nodes = 3;
         private UnaryOperator<MemberlistConfig.Builder> configurer = UnaryOperator.identity();
+        private final Map<String, UnaryOperator<MemberlistConfig.Builder>> nodeConfigurers = new LinkedHashMap<>();
         private Function<String, Delegate> delegates = name -> null;
         private boolean checkInvariants = true;
 
@@ -302,6 +306,16 @@ public final class SimCluster {
         /** @param value adjusts each node's configuration (which starts from the LAN preset) @return this builder */
         public Builder config(UnaryOperator<MemberlistConfig.Builder> value) {
             configurer = value;
+            return this;
+        }
+
+        /**
+         * @param name a node name
+         * @param value adjusts that node's configuration after {@link #config} did
+         * @return this builder
+         */
+        public Builder config(String name, UnaryOperator<MemberlistConfig.Builder> value) {
+            nodeConfigurers.put(name, value);
             return this;
         }
 

@@ -1,4 +1,4 @@
-package dev.memberlist.agent;
+package dev.memberlist.interop;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * A strict little JSON reader for the tests, so the agent's and gopeer's lines are checked to be real
  * JSON (escapes included) rather than matched with patterns. Numbers become {@code Long}.
  */
-final class JsonReader {
+public final class JsonReader {
 
     private final String text;
     private int at;
@@ -18,7 +18,12 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Map<String, Object> object(String line) {
+    /**
+     * @param line one line of output
+     * @return the JSON object it holds, keys in order
+     * @throws IllegalArgumentException when the line is not exactly one JSON object
+     */
+    public static Map<String, Object> object(String line) {
         JsonReader reader = new JsonReader(line.strip());
         Object value = reader.value();
         if (reader.at != reader.text.length() || !(value instanceof Map)) {

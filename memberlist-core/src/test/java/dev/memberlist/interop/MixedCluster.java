@@ -1,0 +1,136 @@
+package dev.memberlist.interop;
+
+import dev.memberlist.MemberlistConfig;
+import org.junit.jupiter.api.TestInfo;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Go and Java nodes on loopback sharing one set of {@link Timings}: starts them, waits until they
+ * agree, and ends every one of them on {@link #close()} (Java nodes shut down, gopeer processes ended
+ * by PID), whatever the test did.
+ */
+final class MixedCluster implements AutoCloseable {
+
+    /** The longest wait for a cluster-wide condition. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final String gopeer;
+    private final String logPrefix;
+    private final Timings timings;
+    private final List<GoPeer> goPeers = new ArrayList<>();
+    private final List<JavaPeer> javaPeers = new ArrayList<>();
+
+    /**
+     * @param test the test the cluster is for: it names the gopeer logs
+     * @param timings the timings of every node
+     * @throws org.opentest4j.TestAbortedException when gopeer is missing and not required
+     */
+    MixedCluster(TestInfo test, Timings timings) {
+        this.gopeer = GoPeerBinary.require();
+        String method = test.getTestMethod().map(Method::getName).orElse("test");
+        String variant = test.getDisplayName().equals(method + "()") ? ""
+                : "." + test.getDisplayName().replaceAll("[^A-Za-z0-9=_-]+", "_");
+        this.logPrefix = test.getTestClass().map(Class::getSimpleName).orElse("") + "." + method + variant;
+        this.timings = timings;
+    }
+
+    /**
+     * Starts a Go node.
+     *
+     * @param name its name
+     * @param flags more gopeer flags, after the timings
+     * @return the node, ready
+     */
+    GoPeer go(String name, String... flags) {
+        List<String> all = new ArrayList<>(timings.goFlags());
+        all.addAll(List.of(flags));
+        GoPeer peer = GoPeer.start(gopeer, logPrefix + "." + name, name, all);
+        goPeers.add(peer);
+        return peer;
+    }
+
+    /**
+     * Starts a Java node.
+     *
+     * @param name its name
+     * @param tweak adjusts its configuration after the timings
+     * @return the node, running
+     */
+    JavaPeer java(String name, UnaryOperator<MemberlistConfig.Builder> tweak) {
+        JavaPeer peer = JavaPeer.start(name, tweak.apply(timings.javaConfig()));
+        javaPeers.add(peer);
+        return peer;
+    }
+
+    /**
+     * @param name its name
+     * @return a Java node with the cluster's timings, running
+     */
+    JavaPeer java(String name) {
+        return java(name, UnaryOperator.identity());
+    }
+
+    List<GoPeer> goPeers() {
+        return List.copyOf(goPeers);
+    }
+
+    List<JavaPeer> javaPeers() {
+        return List.copyOf(javaPeers);
+    }
+
+    /** @return the names of the nodes still running */
+    Set<String> runningNames() {
+        Set<String> names = new TreeSet<>();
+        goPeers.stream().filter(GoPeer::isRunning).forEach(p -> names.add(p.name()));
+        javaPeers.stream().filter(JavaPeer::isRunning).forEach(p -> names.add(p.name()));
+        return names;
+    }
+
+    /**
+     * Waits until every running node sees exactly the running nodes: Java nodes see them all alive,
+     * Go nodes list them all as members.
+     */
+    void awaitConverged() {
+        Set<String> expected = runningNames();
+        await("every node sees " + expected).atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (JavaPeer peer : javaPeers) {
+                if (peer.isRunning()) {
+                    assertThat(peer.aliveNames()).as("alive nodes seen by %s", peer).isEqualTo(expected);
+                }
+            }
+            for (GoPeer peer : goPeers) {
+                if (peer.isRunning()) {
+                    assertThat(peer.memberNames()).as("members seen by %s", peer).isEqualTo(expected);
+                }
+            }
+        });
+    }
+
+    /** Stops every Java node and ends every gopeer process, then checks gopeer printed nothing but JSON. */
+    @Override
+    public void close() {
+        try {
+            javaPeers.forEach(JavaPeer::close);
+        } finally {
+            goPeers.forEach(GoPeer::close);
+        }
+        assertThat(goPeers.stream().flatMap(p -> p.process().badLines().stream().map(line -> p.name() + ": " + line)))
+                .as("gopeer lines that are not JSON objects").isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return Stream.concat(goPeers.stream(), javaPeers.stream()).map(Object::toString).toList().toString();
+    }
+}

@@ -3,6 +3,11 @@ package dev.memberlist.wire;
 import static dev.memberlist.wire.WireFormatException.Reason.TRUNCATED;
 import static dev.memberlist.wire.WireFormatException.Reason.UNKNOWN_TYPE;
 
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePacker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -54,7 +59,8 @@ public final class MessageCodec {
     /** The most bytes a TCP user-message header may announce (Go HEAD's limit, 20 MiB). */
     public static final int MAX_USER_MESSAGE_LENGTH = 20 * 1024 * 1024;
 
-    /** Room for any single message but one with long metadata or payload, so most encodes never grow. */
+    private static final MessagePack.PackerConfig PACKER_CONFIG =
+            new MessagePack.PackerConfig().withStr8FormatSupport(false);
     private static final int INITIAL_CAPACITY = 128;
 
     /**
@@ -88,12 +94,38 @@ public final class MessageCodec {
             System.arraycopy(payload, 0, out, 1, payload.length);
             return out;
         }
-        GoMsgpackWriter out = new GoMsgpackWriter(INITIAL_CAPACITY);
+        GrowableBufferOutput out = new GrowableBufferOutput(INITIAL_CAPACITY);
         if (!isStreamOnly(message)) {
             out.writeByte(message.type().code());
         }
-        MessageEncoder.writeBody(message, out);
+        MessagePacker packer = PACKER_CONFIG.newPacker(out);
+        encodeBody(message, packer);
+        try {
+            packer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toByteArray();
+    }
+
+    /**
+     * Packs a message's msgpack map, without a type byte, for writers that put several objects into
+     * one buffer. The bytes are Go's whatever str8 setting the packer has.
+     *
+     * @param message any record except {@link UserMessage}
+     * @param packer where to write
+     * @throws IllegalArgumentException for a {@link UserMessage} (it has no msgpack body), or if a
+     *     count or {@code State} is negative or above its limit
+     * @throws UncheckedIOException if the packer's output fails
+     */
+    public static void encodeBody(Message message, MessagePacker packer) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(packer, "packer");
+        try {
+            MessageEncoder.writeBody(message, packer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

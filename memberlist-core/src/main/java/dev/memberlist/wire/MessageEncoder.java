@@ -24,6 +24,11 @@ import static dev.memberlist.wire.FieldKeys.USER_MSG_LEN;
 import static dev.memberlist.wire.FieldKeys.USER_STATE_LEN;
 import static dev.memberlist.wire.FieldKeys.VSN;
 
+import org.msgpack.core.MessagePacker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Writes each record as the msgpack map Go's codec produces: keys in byte order of the Go field
  * names, a fixmap header, the raw-string family for strings and byte slices, the smallest unsigned
@@ -31,78 +36,78 @@ import static dev.memberlist.wire.FieldKeys.VSN;
  */
 final class MessageEncoder {
 
+    private static final int FIXSTR_LIMIT = 1 << 5;
+    private static final int STR8_LIMIT = 1 << 8;
+    private static final byte STR16 = (byte) 0xda;
+
     private MessageEncoder() {
     }
 
-    /**
-     * @throws IllegalArgumentException for a {@link UserMessage} (it has no msgpack body), or if a
-     *     count or {@code State} is negative or above its limit
-     */
-    static void writeBody(Message message, GoMsgpackWriter w) {
+    static void writeBody(Message message, MessagePacker p) throws IOException {
         if (message instanceof Ping m) {
             boolean addr = !m.sourceAddr().isEmpty();
             boolean node = !m.sourceNode().isEmpty();
             boolean port = m.sourcePort() != 0;
-            w.writeMapHeader(2 + count(addr) + count(node) + count(port));
-            string(w, NODE, m.node());
-            unsigned(w, SEQ_NO, m.seqNo());
-            sourceFields(w, addr, m.sourceAddr(), node, m.sourceNode(), port, m.sourcePort());
+            mapHeader(p, 2 + count(addr) + count(node) + count(port));
+            string(p, NODE, m.node());
+            unsigned(p, SEQ_NO, m.seqNo());
+            sourceFields(p, addr, m.sourceAddr(), node, m.sourceNode(), port, m.sourcePort());
         } else if (message instanceof IndirectPingRequest m) {
             boolean addr = !m.sourceAddr().isEmpty();
             boolean node = !m.sourceNode().isEmpty();
             boolean port = m.sourcePort() != 0;
-            w.writeMapHeader(5 + count(addr) + count(node) + count(port));
-            bool(w, NACK, m.nack());
-            string(w, NODE, m.node());
-            unsigned(w, PORT, m.port());
-            unsigned(w, SEQ_NO, m.seqNo());
-            sourceFields(w, addr, m.sourceAddr(), node, m.sourceNode(), port, m.sourcePort());
-            bytes(w, TARGET, m.target());
+            mapHeader(p, 5 + count(addr) + count(node) + count(port));
+            p.writePayload(NACK).packBoolean(m.nack());
+            string(p, NODE, m.node());
+            unsigned(p, PORT, m.port());
+            unsigned(p, SEQ_NO, m.seqNo());
+            sourceFields(p, addr, m.sourceAddr(), node, m.sourceNode(), port, m.sourcePort());
+            bytes(p, TARGET, m.target());
         } else if (message instanceof AckResponse m) {
-            w.writeMapHeader(2);
-            bytes(w, PAYLOAD, m.payload());
-            unsigned(w, SEQ_NO, m.seqNo());
+            mapHeader(p, 2);
+            bytes(p, PAYLOAD, m.payload());
+            unsigned(p, SEQ_NO, m.seqNo());
         } else if (message instanceof NackResponse m) {
-            w.writeMapHeader(1);
-            unsigned(w, SEQ_NO, m.seqNo());
+            mapHeader(p, 1);
+            unsigned(p, SEQ_NO, m.seqNo());
         } else if (message instanceof ErrorResponse m) {
-            w.writeMapHeader(1);
-            string(w, ERROR, m.error());
+            mapHeader(p, 1);
+            string(p, ERROR, m.error());
         } else if (message instanceof Suspect m) {
-            accusation(w, m.incarnation(), m.node(), m.from());
+            accusation(p, m.incarnation(), m.node(), m.from());
         } else if (message instanceof Dead m) {
-            accusation(w, m.incarnation(), m.node(), m.from());
+            accusation(p, m.incarnation(), m.node(), m.from());
         } else if (message instanceof Alive m) {
-            w.writeMapHeader(6);
-            bytes(w, ADDR, m.addr());
-            unsigned(w, INCARNATION, m.incarnation());
-            bytes(w, META, m.meta());
-            string(w, NODE, m.node());
-            unsigned(w, PORT, m.port());
-            bytes(w, VSN, m.vsn());
+            mapHeader(p, 6);
+            bytes(p, ADDR, m.addr());
+            unsigned(p, INCARNATION, m.incarnation());
+            bytes(p, META, m.meta());
+            string(p, NODE, m.node());
+            unsigned(p, PORT, m.port());
+            bytes(p, VSN, m.vsn());
         } else if (message instanceof PushPullHeader m) {
-            w.writeMapHeader(3);
-            bool(w, JOIN, m.join());
-            goInt(w, NODES, requireAtMost(m.nodes(), MessageCodec.MAX_PUSH_PULL_NODES, "nodes"));
-            goInt(w, USER_STATE_LEN,
+            mapHeader(p, 3);
+            p.writePayload(JOIN).packBoolean(m.join());
+            goInt(p, NODES, requireAtMost(m.nodes(), MessageCodec.MAX_PUSH_PULL_NODES, "nodes"));
+            goInt(p, USER_STATE_LEN,
                     requireAtMost(m.userStateLen(), MessageCodec.MAX_USER_STATE_LENGTH, "userStateLen"));
         } else if (message instanceof PushNodeState m) {
-            w.writeMapHeader(7);
-            bytes(w, ADDR, m.addr());
-            unsigned(w, INCARNATION, m.incarnation());
-            bytes(w, META, m.meta());
-            string(w, NAME, m.name());
-            unsigned(w, PORT, m.port());
-            goInt(w, STATE, requireAtMost(m.state(), Integer.MAX_VALUE, "state"));
-            bytes(w, VSN, m.vsn());
+            mapHeader(p, 7);
+            bytes(p, ADDR, m.addr());
+            unsigned(p, INCARNATION, m.incarnation());
+            bytes(p, META, m.meta());
+            string(p, NAME, m.name());
+            unsigned(p, PORT, m.port());
+            goInt(p, STATE, requireAtMost(m.state(), Integer.MAX_VALUE, "state"));
+            bytes(p, VSN, m.vsn());
         } else if (message instanceof UserMessageHeader m) {
-            w.writeMapHeader(1);
-            goInt(w, USER_MSG_LEN,
+            mapHeader(p, 1);
+            goInt(p, USER_MSG_LEN,
                     requireAtMost(m.userMsgLen(), MessageCodec.MAX_USER_MESSAGE_LENGTH, "userMsgLen"));
         } else if (message instanceof Compress m) {
-            w.writeMapHeader(2);
-            unsigned(w, ALGO, m.algo());
-            bytes(w, BUF, m.buf());
+            mapHeader(p, 2);
+            unsigned(p, ALGO, m.algo());
+            bytes(p, BUF, m.buf());
         } else {
             throw new IllegalArgumentException(message.getClass().getSimpleName() + " has no msgpack body");
         }
@@ -114,48 +119,67 @@ final class MessageEncoder {
      * write the signed forms ({@code 0xd1/0xd2}); both versions decode both, and the interop peer
      * here is 0.2.2, so its bytes are the ones reproduced exactly.
      */
-    private static void goInt(GoMsgpackWriter w, byte[] key, int value) {
-        unsigned(w, key, value);
+    private static void goInt(MessagePacker p, byte[] key, int value) throws IOException {
+        p.writePayload(key).packLong(value);
     }
 
-    /** u8/u16/u32 in the smallest unsigned form, as Go writes them. */
-    private static void unsigned(GoMsgpackWriter w, byte[] key, long value) {
-        w.writeRaw(key);
-        w.writeUnsigned(value);
+    /** u8/u16/u32: msgpack-core picks the smallest unsigned form for non-negative values, as Go does. */
+    private static void unsigned(MessagePacker p, byte[] key, long value) throws IOException {
+        p.writePayload(key).packLong(value);
     }
 
-    private static void bool(GoMsgpackWriter w, byte[] key, boolean value) {
-        w.writeRaw(key);
-        w.writeBoolean(value);
+    private static void string(MessagePacker p, byte[] key, String value) throws IOException {
+        p.writePayload(key);
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        rawHeader(p, utf8.length);
+        p.writePayload(utf8);
     }
 
-    private static void string(GoMsgpackWriter w, byte[] key, String value) {
-        w.writeRaw(key);
-        w.writeString(value);
+    private static void bytes(MessagePacker p, byte[] key, Bytes value) throws IOException {
+        p.writePayload(key);
+        if (value.isNil()) {
+            p.packNil();
+        } else {
+            rawHeader(p, value.length());
+            p.writePayload(value.array());
+        }
     }
 
-    private static void bytes(GoMsgpackWriter w, byte[] key, Bytes value) {
-        w.writeRaw(key);
-        w.writeBytes(value);
+    /**
+     * Go writes strings and byte slices with the old msgpack raw family, which has no str8. The
+     * str16 header for 32..255 bytes is written by hand so the output is the same whatever str8
+     * setting the caller's packer has.
+     */
+    private static void rawHeader(MessagePacker p, int length) throws IOException {
+        if (length >= FIXSTR_LIMIT && length < STR8_LIMIT) {
+            p.writePayload(new byte[] {STR16, 0, (byte) length});
+        } else {
+            p.packRawStringHeader(length);
+        }
     }
 
-    private static void accusation(GoMsgpackWriter w, long incarnation, String node, String from) {
-        w.writeMapHeader(3);
-        string(w, FROM, from);
-        unsigned(w, INCARNATION, incarnation);
-        string(w, NODE, node);
+    /** Every struct has at most 8 fields, so msgpack-core writes a fixmap, as Go does. */
+    private static void mapHeader(MessagePacker p, int entries) throws IOException {
+        p.packMapHeader(entries);
     }
 
-    private static void sourceFields(GoMsgpackWriter w, boolean hasAddr, Bytes addr, boolean hasNode, String node,
-                                     boolean hasPort, int port) {
+    private static void accusation(MessagePacker p, long incarnation, String node, String from) throws IOException {
+        mapHeader(p, 3);
+        string(p, FROM, from);
+        unsigned(p, INCARNATION, incarnation);
+        string(p, NODE, node);
+    }
+
+    private static void sourceFields(MessagePacker p, boolean hasAddr, Bytes addr, boolean hasNode, String node,
+                                     boolean hasPort, int port) throws IOException {
         if (hasAddr) {
-            bytes(w, SOURCE_ADDR, addr);
+            bytes(p, SOURCE_ADDR, addr);
         }
         if (hasNode) {
-            string(w, SOURCE_NODE, node);
+            string(p, SOURCE_NODE, node);
         }
         if (hasPort) {
-            unsigned(w, SOURCE_PORT, port);
+            unsigned(p, SOURCE_PORT, port);
         }
     }
 

@@ -2,7 +2,11 @@ package dev.memberlist.wire;
 
 import dev.memberlist.security.Keyring;
 import dev.memberlist.security.PayloadCipher;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,11 +18,8 @@ import java.util.List;
  */
 public final class StreamCodec {
 
+    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withStr8FormatSupport(false);
     private static final int FRAME_HEADER_BYTES = 5;
-    /** A push/pull header and a typical node state (name, IPv4, six version bytes, short metadata). */
-    private static final int PUSH_PULL_HEADER_BYTES = 48;
-    private static final int TYPICAL_NODE_STATE_BYTES = 96;
-    private static final int USER_MESSAGE_HEADER_BYTES = 24;
 
     private final CodecSettings settings;
     private final byte[] label;
@@ -38,15 +39,17 @@ public final class StreamCodec {
      * @return {@code 0x06}, the header, every node state, and the raw user state
      */
     public static byte[] pushPull(PushPullHeader header, List<PushNodeState> nodes, Bytes userState) {
-        GoMsgpackWriter out = new GoMsgpackWriter(
-                PUSH_PULL_HEADER_BYTES + TYPICAL_NODE_STATE_BYTES * nodes.size() + userState.length());
-        out.writeByte(MessageType.PUSH_PULL.code());
-        MessageEncoder.writeBody(header, out);
-        for (PushNodeState node : nodes) {
-            MessageEncoder.writeBody(node, out);
+        try (MessageBufferPacker packer = PACKER.newBufferPacker()) {
+            packer.writePayload(new byte[] {(byte) MessageType.PUSH_PULL.code()});
+            MessageCodec.encodeBody(header, packer);
+            for (PushNodeState node : nodes) {
+                MessageCodec.encodeBody(node, packer);
+            }
+            packer.writePayload(userState.array());
+            return packer.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.writeRaw(userState.array());
-        return out.toByteArray();
     }
 
     /**
@@ -54,11 +57,14 @@ public final class StreamCodec {
      * @return {@code 0x08}, the user message header, and the bytes
      */
     public static byte[] userMessage(Bytes payload) {
-        GoMsgpackWriter out = new GoMsgpackWriter(USER_MESSAGE_HEADER_BYTES + payload.length());
-        out.writeByte(MessageType.USER.code());
-        MessageEncoder.writeBody(new UserMessageHeader(payload.length()), out);
-        out.writeRaw(payload.array());
-        return out.toByteArray();
+        try (MessageBufferPacker packer = PACKER.newBufferPacker()) {
+            packer.writePayload(new byte[] {(byte) MessageType.USER.code()});
+            MessageCodec.encodeBody(new UserMessageHeader(payload.length()), packer);
+            packer.writePayload(payload.array());
+            return packer.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

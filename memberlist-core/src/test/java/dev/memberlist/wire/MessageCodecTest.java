@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
 
+import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -114,6 +117,16 @@ class MessageCodecTest {
     }
 
     @Test
+    void encodeBodyWritesGoBytesIntoAPackerThatAllowsStr8() throws IOException {
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            MessageCodec.encodeBody(WireFixtures.SUSPECT_LONG_NODE_MESSAGE, packer);
+            MessageCodec.encodeBody(WireFixtures.NACK_MESSAGE, packer);
+            assertThat(hex(packer.toByteArray()))
+                    .isEqualTo(WireFixtures.SUSPECT_LONG_NODE.substring(2) + WireFixtures.NACK.substring(2));
+        }
+    }
+
+    @Test
     void encodesUserMessageAsTypeByteAndRawPayload() {
         assertThat(hex(MessageCodec.encode(new UserMessage(Bytes.fromHex("c0ffee"))))).isEqualTo("08c0ffee");
         assertThat(hex(MessageCodec.encode(new UserMessage(Bytes.NIL)))).isEqualTo("08");
@@ -123,6 +136,14 @@ class MessageCodecTest {
     void decodesUserTypeAsTheRawRestOfTheInput() {
         assertThat(MessageCodec.decode(bytes("08c0ffee"))).isEqualTo(new UserMessage(Bytes.fromHex("c0ffee")));
         assertThat(MessageCodec.decode(bytes("08"))).isEqualTo(new UserMessage(Bytes.EMPTY));
+    }
+
+    @Test
+    void encodeBodyRejectsUserMessage() throws IOException {
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            assertThatThrownBy(() -> MessageCodec.encodeBody(new UserMessage(Bytes.EMPTY), packer))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -155,6 +155,25 @@ public final class Compound {
      * @throws IndexOutOfBoundsException if the range lies outside {@code buf}
      */
     public static Parts decode(byte[] buf, int offset, int length) {
+        List<byte[]> parts = new ArrayList<>();
+        int truncated = forEachPart(buf, offset, length,
+                (partOffset, partLength) -> parts.add(Arrays.copyOfRange(buf, partOffset, partOffset + partLength)));
+        return new Parts(parts, truncated);
+    }
+
+    /** Receives the position of one complete part in the compound's own array. */
+    @FunctionalInterface
+    interface PartVisitor {
+        void part(int offset, int length);
+    }
+
+    /**
+     * Walks a compound's parts where they lie, for the packet decoder, which reads each part in
+     * place rather than from a copy. Arguments and failures are those of {@link #decode}.
+     *
+     * @return how many parts ran past the end of the input and were not visited
+     */
+    static int forEachPart(byte[] buf, int offset, int length, PartVisitor visitor) {
         Objects.checkFromIndexSize(offset, length, buf.length);
         if (length < 1) {
             throw new WireFormatException(WireFormatException.Reason.TRUNCATED, "compound has no part count");
@@ -167,16 +186,15 @@ public final class Compound {
         int end = offset + length;
         int lengthAt = offset + 1;
         int partAt = lengthAt + 2 * count;
-        List<byte[]> parts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int partLength = (buf[lengthAt] & 0xff) << 8 | (buf[lengthAt + 1] & 0xff);
             lengthAt += 2;
             if (partLength > end - partAt) {
-                return new Parts(parts, count - i);
+                return count - i;
             }
-            parts.add(Arrays.copyOfRange(buf, partAt, partAt + partLength));
+            visitor.part(partAt, partLength);
             partAt += partLength;
         }
-        return new Parts(parts, 0);
+        return 0;
     }
 }

@@ -5,7 +5,6 @@ import static dev.memberlist.wire.WireFormatException.Reason.OUT_OF_RANGE;
 import static dev.memberlist.wire.WireFormatException.Reason.TRUNCATED;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reads the fields of one msgpack map straight from a byte array, as leniently as Go's decoders do
@@ -77,8 +76,16 @@ final class GoMsgpackReader {
 
     /** @return whether the last key read is this field's name (exact, case-sensitive) */
     boolean keyIs(byte[] key) {
-        return keyLength == key.length - 1
-                && Arrays.equals(buf, keyStart, keyStart + keyLength, key, 1, key.length);
+        if (keyLength != key.length - 1) {
+            return false;
+        }
+        // Keys are a few bytes long: a plain loop beats the range checks of Arrays.equals.
+        for (int i = 0; i < keyLength; i++) {
+            if (buf[keyStart + i] != key[i + 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     long readU32() {

@@ -118,11 +118,9 @@ public final class PacketCodec {
             }
             int type = buf[offset] & 0xff;
             if (type == MessageType.COMPOUND.code()) {
-                Compound.Parts parts = Compound.decode(buf, offset + 1, length - 1);
-                for (byte[] part : parts.parts()) {
-                    expand(part, 0, part.length, depth + 1, out, errors, false);
-                }
-                for (int i = 0; i < parts.truncated(); i++) {
+                int truncated = Compound.forEachPart(buf, offset + 1, length - 1,
+                        (partOffset, partLength) -> expand(buf, partOffset, partLength, depth + 1, out, errors, false));
+                for (int i = 0; i < truncated; i++) {
                     errors.add(new WireFormatException(WireFormatException.Reason.TRUNCATED,
                             "compound part runs past the end of the packet"));
                 }

@@ -11,9 +11,7 @@ import dev.memberlist.wire.PushNodeState;
 import dev.memberlist.wire.PushPullHeader;
 import dev.memberlist.wire.StreamCodec;
 import dev.memberlist.wire.StreamMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,19 +41,8 @@ class CodecInteropIT {
     /** A protocol version Go accepts but does not use itself (it runs 2), so it must come from our bytes. */
     private static final Bytes PROBE_VSN = Bytes.copyOf(new byte[] {1, 5, 3, 0, 0, 0});
 
-    private MixedCluster cluster;
-
-    @BeforeEach
-    void startCluster(TestInfo test) {
-        cluster = new MixedCluster(test, Timings.FAST);
-    }
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final MixedCluster cluster = new MixedCluster(Timings.FAST);
 
     @ParameterizedTest(name = "encrypted: {0}")
     @ValueSource(booleans = {false, true})

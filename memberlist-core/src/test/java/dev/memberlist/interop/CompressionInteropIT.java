@@ -1,10 +1,7 @@
 package dev.memberlist.interop;
 
 import dev.memberlist.transport.netty.NoNettyLeaks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
@@ -25,19 +22,8 @@ class CompressionInteropIT {
     /** Repetitive enough that LZW shrinks the packet, so Go sends it compressed. */
     private static final String COMPRESSIBLE = "compress me please; ".repeat(30).strip();
 
-    private MixedCluster cluster;
-
-    @BeforeEach
-    void startCluster(TestInfo test) {
-        cluster = new MixedCluster(test, Timings.FAST);
-    }
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final MixedCluster cluster = new MixedCluster(Timings.FAST);
 
     @Test
     void javaWithoutCompressionReadsGoCompressedTraffic() {

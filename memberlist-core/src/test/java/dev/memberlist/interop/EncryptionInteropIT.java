@@ -3,10 +3,7 @@ package dev.memberlist.interop;
 import dev.memberlist.MemberlistException;
 import dev.memberlist.Node;
 import dev.memberlist.transport.netty.NoNettyLeaks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
@@ -30,19 +27,8 @@ class EncryptionInteropIT {
     private static final byte[] KEY = "interop-key-of-thirty-two-bytes!".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OTHER_KEY = "another key, also thirty-two B..".getBytes(StandardCharsets.US_ASCII);
 
-    private MixedCluster cluster;
-
-    @BeforeEach
-    void startCluster(TestInfo test) {
-        cluster = new MixedCluster(test, Timings.FAST);
-    }
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final MixedCluster cluster = new MixedCluster(Timings.FAST);
 
     @Test
     void goAndJavaNodesWithTheSameKeyFormOneCluster() {

@@ -2,10 +2,8 @@ package dev.memberlist.interop;
 
 import dev.memberlist.NodeState;
 import dev.memberlist.transport.netty.NoNettyLeaks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
@@ -23,15 +21,15 @@ class FailureInteropIT {
     @RegisterExtension
     static final NoNettyLeaks NO_LEAKS = NoNettyLeaks.collectingAfterAll();
 
-    private MixedCluster cluster;
+    @RegisterExtension
+    final MixedCluster cluster = new MixedCluster(Timings.FAST);
     private GoPeer g1;
     private GoPeer g2;
     private JavaPeer j1;
     private JavaPeer j2;
 
     @BeforeEach
-    void formCluster(TestInfo test) {
-        cluster = new MixedCluster(test, Timings.FAST);
+    void formCluster() {
         g1 = cluster.go("g1");
         j1 = cluster.java("j1");
         assertThat(j1.join(g1.address())).succeedsWithin(MixedCluster.WAIT);
@@ -39,13 +37,6 @@ class FailureInteropIT {
         j2 = cluster.java("j2");
         assertThat(j2.join(g2.address())).succeedsWithin(MixedCluster.WAIT);
         cluster.awaitConverged();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

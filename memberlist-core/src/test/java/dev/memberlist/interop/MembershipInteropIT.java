@@ -3,9 +3,6 @@ package dev.memberlist.interop;
 import dev.memberlist.Node;
 import dev.memberlist.ProtocolVersions;
 import dev.memberlist.transport.netty.NoNettyLeaks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,19 +17,8 @@ class MembershipInteropIT {
     @RegisterExtension
     static final NoNettyLeaks NO_LEAKS = NoNettyLeaks.collectingAfterAll();
 
-    private MixedCluster cluster;
-
-    @BeforeEach
-    void startCluster(TestInfo test) {
-        cluster = new MixedCluster(test, Timings.FAST);
-    }
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final MixedCluster cluster = new MixedCluster(Timings.FAST);
 
     @Test
     void javaNodeJoinsAGoCluster() {

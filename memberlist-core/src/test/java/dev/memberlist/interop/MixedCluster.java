@@ -1,9 +1,10 @@
 package dev.memberlist.interop;
 
 import dev.memberlist.MemberlistConfig;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,31 +19,39 @@ import static org.awaitility.Awaitility.await;
 /**
  * Go and Java nodes on loopback sharing one set of {@link Timings}: starts them, waits until they
  * agree, and ends every one of them on {@link #close()} (Java nodes shut down, gopeer processes ended
- * by PID), whatever the test did.
+ * by PID), whatever the test did. Register it as an instance field with
+ * {@code @RegisterExtension}: before each test it finds gopeer (or aborts the test when gopeer is
+ * missing and not required) and names the logs after the test; after each test it closes.
  */
-final class MixedCluster implements AutoCloseable {
+final class MixedCluster implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     /** The longest wait for a cluster-wide condition. */
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final String gopeer;
-    private final String logPrefix;
     private final Timings timings;
+    private String gopeer;
+    private String logPrefix;
     private final List<GoPeer> goPeers = new ArrayList<>();
     private final List<JavaPeer> javaPeers = new ArrayList<>();
 
-    /**
-     * @param test the test the cluster is for: it names the gopeer logs
-     * @param timings the timings of every node
-     * @throws org.opentest4j.TestAbortedException when gopeer is missing and not required
-     */
-    MixedCluster(TestInfo test, Timings timings) {
+    /** @param timings the timings of every node */
+    MixedCluster(Timings timings) {
+        this.timings = timings;
+    }
+
+    /** @throws org.opentest4j.TestAbortedException when gopeer is missing and not required */
+    @Override
+    public void beforeEach(ExtensionContext test) {
         this.gopeer = GoPeerBinary.require();
-        String method = test.getTestMethod().map(Method::getName).orElse("test");
+        String method = test.getRequiredTestMethod().getName();
         String variant = test.getDisplayName().equals(method + "()") ? ""
                 : "." + test.getDisplayName().replaceAll("[^A-Za-z0-9=_-]+", "_");
-        this.logPrefix = test.getTestClass().map(Class::getSimpleName).orElse("") + "." + method + variant;
-        this.timings = timings;
+        this.logPrefix = test.getRequiredTestClass().getSimpleName() + "." + method + variant;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
     }
 
     /**

@@ -1,10 +1,9 @@
 package dev.memberlist.interop;
 
 import dev.memberlist.delegate.Delegate;
+import dev.memberlist.sim.RepeatedBroadcasts;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,7 +20,7 @@ final class RecordingUserDelegate implements Delegate {
 
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final List<RemoteState> remoteStates = new CopyOnWriteArrayList<>();
-    private final List<Pending> broadcasts = new ArrayList<>();
+    private final RepeatedBroadcasts broadcasts = new RepeatedBroadcasts();
     private volatile String meta = "";
     private volatile String localState;
 
@@ -44,7 +43,7 @@ final class RecordingUserDelegate implements Delegate {
      * @param transmits how many gossip packets carry it
      */
     synchronized void broadcast(String text, int transmits) {
-        broadcasts.add(new Pending(text.getBytes(StandardCharsets.UTF_8), transmits));
+        broadcasts.add(text.getBytes(StandardCharsets.UTF_8), transmits);
     }
 
     /** @return the user messages received so far (broadcasts may come more than once) */
@@ -69,20 +68,7 @@ final class RecordingUserDelegate implements Delegate {
 
     @Override
     public synchronized List<byte[]> broadcasts(int overhead, int limit) {
-        List<byte[]> out = new ArrayList<>();
-        int used = 0;
-        for (Iterator<Pending> it = broadcasts.iterator(); it.hasNext(); ) {
-            Pending pending = it.next();
-            if (used + overhead + pending.bytes.length > limit) {
-                continue;
-            }
-            used += overhead + pending.bytes.length;
-            out.add(pending.bytes);
-            if (--pending.remaining == 0) {
-                it.remove();
-            }
-        }
-        return out;
+        return broadcasts.take(overhead, limit);
     }
 
     @Override
@@ -93,15 +79,5 @@ final class RecordingUserDelegate implements Delegate {
     @Override
     public void mergeRemoteState(byte[] state, boolean join) {
         remoteStates.add(new RemoteState(new String(state, StandardCharsets.UTF_8), join));
-    }
-
-    private static final class Pending {
-        final byte[] bytes;
-        int remaining;
-
-        Pending(byte[] bytes, int remaining) {
-            this.bytes = bytes;
-            this.remaining = remaining;
-        }
     }
 }

@@ -4,7 +4,6 @@ import dev.memberlist.transport.netty.NoNettyLeaks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
@@ -32,12 +31,12 @@ class SoakInteropIT {
     /** As often as Go's LAN preset sends a broadcast in a cluster of six (4 · ⌈log10(7)⌉). */
     private static final int JAVA_TRANSMITS = 4;
 
-    private MixedCluster cluster;
+    @RegisterExtension
+    final MixedCluster cluster = new MixedCluster(Timings.LAN);
     private WarningLog warnings;
 
     @BeforeEach
-    void formCluster(TestInfo test) {
-        cluster = new MixedCluster(test, Timings.LAN);
+    void formCluster() {
         warnings = WarningLog.open();
         GoPeer g1 = cluster.go("g1");
         JavaPeer j1 = cluster.java("j1");
@@ -57,9 +56,6 @@ class SoakInteropIT {
     void stopCluster() {
         if (warnings != null) {
             warnings.close();
-        }
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

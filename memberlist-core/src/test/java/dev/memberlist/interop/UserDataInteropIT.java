@@ -2,10 +2,8 @@ package dev.memberlist.interop;
 
 import dev.memberlist.interop.RecordingUserDelegate.RemoteState;
 import dev.memberlist.transport.netty.NoNettyLeaks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
@@ -23,24 +21,17 @@ class UserDataInteropIT {
     @RegisterExtension
     static final NoNettyLeaks NO_LEAKS = NoNettyLeaks.collectingAfterAll();
 
-    private MixedCluster cluster;
+    @RegisterExtension
+    final MixedCluster cluster = new MixedCluster(Timings.FAST);
     private GoPeer go;
     private JavaPeer java;
 
     @BeforeEach
-    void formCluster(TestInfo test) {
-        cluster = new MixedCluster(test, Timings.FAST);
+    void formCluster() {
         go = cluster.go("g1");
         java = cluster.java("j1");
         assertThat(java.join(go.address())).succeedsWithin(MixedCluster.WAIT);
         cluster.awaitConverged();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.memberlist.delegate.Delegate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ public final class RecordingDelegate implements Delegate {
 
     private final List<String> messages = new ArrayList<>();
     private final List<String> remoteStates = new ArrayList<>();
-    private final List<Pending> broadcasts = new ArrayList<>();
+    private final RepeatedBroadcasts broadcasts = new RepeatedBroadcasts();
     private String meta = "";
     private String localState;
     private int relayTransmits;
@@ -42,7 +41,7 @@ public final class RecordingDelegate implements Delegate {
      * @param transmits how many packets carry it
      */
     public void broadcast(String message, int transmits) {
-        broadcasts.add(new Pending(message.getBytes(StandardCharsets.UTF_8), transmits));
+        broadcasts.add(message.getBytes(StandardCharsets.UTF_8), transmits);
     }
 
     /**
@@ -81,20 +80,7 @@ public final class RecordingDelegate implements Delegate {
 
     @Override
     public List<byte[]> broadcasts(int overhead, int limit) {
-        List<byte[]> out = new ArrayList<>();
-        int used = 0;
-        for (Iterator<Pending> it = broadcasts.iterator(); it.hasNext(); ) {
-            Pending pending = it.next();
-            if (used + overhead + pending.bytes.length > limit) {
-                continue;
-            }
-            used += overhead + pending.bytes.length;
-            out.add(pending.bytes);
-            if (--pending.remaining == 0) {
-                it.remove();
-            }
-        }
-        return out;
+        return broadcasts.take(overhead, limit);
     }
 
     @Override
@@ -105,15 +91,5 @@ public final class RecordingDelegate implements Delegate {
     @Override
     public void mergeRemoteState(byte[] state, boolean join) {
         remoteStates.add(new String(state, StandardCharsets.UTF_8));
-    }
-
-    private static final class Pending {
-        final byte[] bytes;
-        int remaining;
-
-        Pending(byte[] bytes, int remaining) {
-            this.bytes = bytes;
-            this.remaining = remaining;
-        }
     }
 }

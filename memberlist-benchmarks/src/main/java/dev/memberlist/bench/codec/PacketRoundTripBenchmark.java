@@ -7,19 +7,10 @@ import dev.memberlist.wire.MessageCodec;
 import dev.memberlist.wire.PacketCodec;
 import dev.memberlist.wire.Ping;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * UDP messages through the path the engine takes: each message encoded on its own (as a broadcast
@@ -27,13 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@link PacketCodec#decode} on the way in. No label, encryption or compression, which have their
  * own benchmarks.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class PacketRoundTripBenchmark {
+public class PacketRoundTripBenchmark extends CodecBenchmarkSettings {
 
     private static final int ALIVES_PER_COMPOUND = 10;
 

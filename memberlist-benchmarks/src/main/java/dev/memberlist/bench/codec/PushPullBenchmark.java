@@ -6,31 +6,16 @@ import dev.memberlist.wire.PushPullHeader;
 import dev.memberlist.wire.StreamCodec;
 import dev.memberlist.wire.StreamMessage;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A push/pull of a 1,000-node table over a stream: the message built by
  * {@link StreamCodec#pushPull}, framed as a request and parsed back. No label, encryption or
  * compression, which have their own benchmarks.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class PushPullBenchmark {
+public class PushPullBenchmark extends CodecBenchmarkSettings {
 
     private static final int NODES = 1000;
 

@@ -1,5 +1,6 @@
 package dev.memberlist.sample;
 
+import dev.memberlist.Node;
 import dev.memberlist.spring.event.MemberConflictEvent;
 import dev.memberlist.spring.event.MemberJoinedEvent;
 import dev.memberlist.spring.event.MemberLeftEvent;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,7 +41,7 @@ class EventFeed {
 
     @EventListener
     void joined(MemberJoinedEvent event) {
-        add("join", event.getMember().name() + " joined from " + event.getMember().socketAddress());
+        add("join", event.getMember().name() + " joined from " + where(event.getMember()));
     }
 
     @EventListener
@@ -55,7 +57,7 @@ class EventFeed {
 
     @EventListener
     void conflict(MemberConflictEvent event) {
-        add("conflict", "name conflict: " + event.getMember().name() + " claimed from " + event.getOther().socketAddress());
+        add("conflict", "name conflict: " + event.getMember().name() + " claimed from " + where(event.getOther()));
     }
 
     @EventListener
@@ -74,5 +76,10 @@ class EventFeed {
         if (entries.size() > KEPT) {
             entries.removeLast();
         }
+    }
+
+    private static String where(Node node) {
+        String host = node.address().getHostAddress();
+        return (node.address() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + node.port();
     }
 }

@@ -5,6 +5,7 @@ import dev.memberlist.MemberlistConfig;
 import dev.memberlist.Node;
 import dev.memberlist.NodeState;
 import dev.memberlist.delegate.Delegate;
+import dev.memberlist.delegate.EventDelegate;
 import dev.memberlist.engine.EngineSeams;
 
 import java.net.InetSocketAddress;
@@ -36,6 +37,7 @@ public final class SimCluster {
     private final SplittableRandom seeds;
     private final UnaryOperator<MemberlistConfig.Builder> configurer;
     private final Function<String, Delegate> delegates;
+    private final Function<String, EventDelegate> eventDelegates;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final IncarnationInvariant invariant;
 
@@ -46,6 +48,7 @@ public final class SimCluster {
         this.seeds = new SplittableRandom(builder.seed ^ 0x5DEECE66DL);
         this.configurer = builder.configurer;
         this.delegates = builder.delegates;
+        this.eventDelegates = builder.eventDelegates == null ? events::eventDelegate : builder.eventDelegates;
         this.invariant = new IncarnationInvariant(name -> {
             Member member = members.get(name);
             return member == null ? null : member.memberlist;
@@ -145,7 +148,7 @@ public final class SimCluster {
         SimulatedScheduler.NodeScheduler nodeScheduler = scheduler.forNode(key);
         MemberlistConfig.Builder config = configurer.apply(MemberlistConfig.lan())
                 .name(name)
-                .events(events.eventDelegate(name))
+                .events(eventDelegates.apply(name))
                 .conflict(events.conflictDelegate(name))
                 .telemetry(events.telemetry(name));
         Delegate delegate = delegates.apply(name);
@@ -282,6 +285,7 @@ public final class SimCluster {
         private int nodes = 3;
         private UnaryOperator<MemberlistConfig.Builder> configurer = UnaryOperator.identity();
         private Function<String, Delegate> delegates = name -> null;
+        private Function<String, EventDelegate> eventDelegates;
         private boolean checkInvariants = true;
 
         private Builder() {
@@ -308,6 +312,18 @@ public final class SimCluster {
         /** @param value gives each node (by name) its {@link Delegate}, or null for none @return this builder */
         public Builder delegates(Function<String, Delegate> value) {
             delegates = value;
+            return this;
+        }
+
+        /**
+         * Gives each node its own {@link EventDelegate} in place of recording joins, leaves and
+         * updates in {@link SimCluster#events()}, which with thousands of nodes would hold N² joins.
+         *
+         * @param value the event delegate of each node, by name
+         * @return this builder
+         */
+        public Builder eventDelegates(Function<String, EventDelegate> value) {
+            eventDelegates = value;
             return this;
         }
 

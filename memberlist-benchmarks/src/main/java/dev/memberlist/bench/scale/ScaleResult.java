@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param convergeAfterRampVirtual from the last wave's joins until every node saw all N alive
  * @param steadyVirtual the length of the steady run
  * @param steadyWall the real time the steady run took
+ * @param steadyCpu the CPU time the JVM used in the steady run, all threads
  * @param packetsPerVirtualSecond datagrams sent per virtual second in the steady run
  * @param heapBytesPerMember heap in use after a full GC, less the heap before the cluster, over N
  * @param deathSpreadVirtual from the crash of one node until every other node had it dead; empty if not within the limit
@@ -23,12 +24,21 @@ import java.util.Optional;
  */
 record ScaleResult(int nodes, int waves, Duration rampVirtual, Optional<Duration> convergeVirtual,
                    Optional<Duration> convergeAfterRampVirtual, Duration steadyVirtual, Duration steadyWall,
-                   long packetsPerVirtualSecond, long heapBytesPerMember, Optional<Duration> deathSpreadVirtual,
+                   Duration steadyCpu,                   long packetsPerVirtualSecond, long heapBytesPerMember, Optional<Duration> deathSpreadVirtual,
                    int falseDeaths,
                    GossipBounds bounds, Duration totalWall) {
 
     /** @return wall seconds per virtual second in the steady run */
     double wallPerVirtualSecond() {
-        return steadyVirtual.isZero() ? 0 : (double) steadyWall.toNanos() / steadyVirtual.toNanos();
+        return perVirtualSecond(steadyWall);
+    }
+
+    /** @return CPU seconds per virtual second in the steady run */
+    double cpuPerVirtualSecond() {
+        return perVirtualSecond(steadyCpu);
+    }
+
+    private double perVirtualSecond(Duration real) {
+        return steadyVirtual.isZero() ? 0 : (double) real.toNanos() / steadyVirtual.toNanos();
     }
 }

@@ -1,5 +1,6 @@
 package dev.memberlist.bench.scale;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.sim.SimCluster;
 import dev.memberlist.sim.SimulatedScheduler;
@@ -10,6 +11,7 @@ import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -30,12 +32,17 @@ final class ScaleRun {
     private static final Duration JOIN_LIMIT = Duration.ofMinutes(1);
     private static final Duration CONVERGE_LIMIT = Duration.ofMinutes(10);
     private static final Duration DEATH_LIMIT = Duration.ofMinutes(5);
+    /** CPU time of the whole JVM (GC and JIT threads too): on a shared machine, steadier than wall time. */
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final int nodes;
     private final Duration steady;
     private final long seed;
     private final PrintStream progress;
     private final MemberlistConfig config = MemberlistConfig.lan().name("scale").build();
+    private long startWall;
+    private long startCpu;
 
     /**
      * @param nodes the cluster size
@@ -52,7 +59,8 @@ final class ScaleRun {
 
     /** @return what the run measured */
     ScaleResult run() {
-        long startWall = System.nanoTime();
+        startWall = System.nanoTime();
+        startCpu = PROCESS.getProcessCpuTime();
         long heapBefore = usedHeapAfterGc();
         MemberViews views = new MemberViews(nodes);
         SimCluster cluster = SimCluster.builder()
@@ -76,10 +84,13 @@ final class ScaleRun {
 
         long packetsBefore = cluster.network().packetsSent();
         long steadyStart = System.nanoTime();
+        long cpuStart = PROCESS.getProcessCpuTime();
         cluster.runFor(steady);
         Duration steadyWall = Duration.ofNanos(System.nanoTime() - steadyStart);
+        Duration steadyCpu = Duration.ofNanos(PROCESS.getProcessCpuTime() - cpuStart);
         long packets = cluster.network().packetsSent() - packetsBefore;
-        log("steady %d s virtual in %.1f s wall", steady.toSeconds(), steadyWall.toNanos() / 1e9);
+        log("steady %d s virtual in %.1f s wall, %.1f s CPU", steady.toSeconds(), steadyWall.toNanos() / 1e9,
+                steadyCpu.toNanos() / 1e9);
 
         long heapPerMember = (usedHeapAfterGc() - heapBefore) / nodes;
 
@@ -94,7 +105,7 @@ final class ScaleRun {
         return new ScaleResult(nodes, waves, rampEnd.minus(joinStart),
                 converged ? Optional.of(convergedAt.minus(joinStart)) : Optional.empty(),
                 converged ? Optional.of(convergedAt.minus(rampEnd)) : Optional.empty(),
-                steady, steadyWall, steady.isZero() ? 0 : packets * 1_000_000_000L / steady.toNanos(), heapPerMember,
+                steady, steadyWall, steadyCpu, steady.isZero() ? 0 : packets * 1_000_000_000L / steady.toNanos(), heapPerMember,
                 spread ? Optional.of(deathSpread) : Optional.empty(), views.deathsExcept(victim),
                 GossipBounds.of(config, nodes), Duration.ofNanos(System.nanoTime() - startWall));
     }
@@ -127,7 +138,9 @@ final class ScaleRun {
     }
 
     private void log(String format, Object... args) {
-        progress.printf("[N=%d] %s%n", nodes, String.format(format, args));
+        progress.printf(Locale.ROOT, "[N=%d] %s (run so far: %.0f s wall, %.0f s CPU)%n", nodes,
+                String.format(Locale.ROOT, format, args), (System.nanoTime() - startWall) / 1e9,
+                (PROCESS.getProcessCpuTime() - startCpu) / 1e9);
     }
 
     private static long usedHeapAfterGc() {

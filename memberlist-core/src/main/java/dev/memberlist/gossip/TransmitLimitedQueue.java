@@ -39,7 +39,7 @@ public final class TransmitLimitedQueue {
     private final NavigableSet<Entry> queue = new TreeSet<>(ORDER);
     private final Map<String, Entry> byName = new HashMap<>();
     /** The search key of {@link #firstFitting}, reused: the queue is confined to one thread. */
-    private final Entry probe = new Entry(null, 0, 0, Long.MAX_VALUE);
+    private final Entry probe = new Entry("", new byte[0], null, Long.MAX_VALUE);
     private long nextId;
 
     /**
@@ -60,14 +60,14 @@ public final class TransmitLimitedQueue {
         Entry old = byName.remove(broadcast.name());
         if (old != null) {
             queue.remove(old);
-            old.broadcast.finish();
+            old.finish();
         }
         if (queue.isEmpty()) {
             nextId = 0;
         }
-        Entry entry = new Entry(broadcast, 0, broadcast.message().length, ++nextId);
+        Entry entry = new Entry(broadcast.name(), broadcast.message(), broadcast.onFinished(), ++nextId);
         queue.add(entry);
-        byName.put(broadcast.name(), entry);
+        byName.put(entry.name, entry);
     }
 
     /**
@@ -99,10 +99,10 @@ public final class TransmitLimitedQueue {
             }
             queue.remove(fit);
             used += overhead + fit.length;
-            chosen.add(fit.broadcast.message());
+            chosen.add(fit.message);
             if (fit.transmits + 1 >= transmitLimit) {
-                byName.remove(fit.broadcast.name());
-                fit.broadcast.finish();
+                byName.remove(fit.name);
+                fit.finish();
             } else {
                 sent.add(fit);
             }
@@ -125,7 +125,7 @@ public final class TransmitLimitedQueue {
         List<Entry> all = new ArrayList<>(queue);
         queue.clear();
         byName.clear();
-        all.forEach(entry -> entry.broadcast.finish());
+        all.forEach(Entry::finish);
     }
 
     /** The first entry of a tier whose message fits in {@code free} bytes, in queue order. */
@@ -136,18 +136,31 @@ public final class TransmitLimitedQueue {
         return candidate != null && candidate.transmits == tier ? candidate : null;
     }
 
-    /** A queued broadcast; {@code transmits} changes only while the entry is out of the tree. */
+    /**
+     * A queued broadcast, its fields copied out of the {@link Broadcast} (one object less for each
+     * of the thousands a node queues in a large cluster); {@code transmits} changes only while the
+     * entry is out of the tree.
+     */
     private static final class Entry {
-        final Broadcast broadcast;
+        final String name;
+        final byte[] message;
+        final Runnable onFinished;
         final long id;
         int transmits;
         int length;
 
-        Entry(Broadcast broadcast, int transmits, int length, long id) {
-            this.broadcast = broadcast;
-            this.transmits = transmits;
-            this.length = length;
+        Entry(String name, byte[] message, Runnable onFinished, long id) {
+            this.name = name;
+            this.message = message;
+            this.onFinished = onFinished;
+            this.length = message.length;
             this.id = id;
+        }
+
+        void finish() {
+            if (onFinished != null) {
+                onFinished.run();
+            }
         }
     }
 }

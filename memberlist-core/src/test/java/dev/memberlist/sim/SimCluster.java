@@ -4,6 +4,7 @@ import dev.memberlist.Memberlist;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.Node;
 import dev.memberlist.NodeState;
+import dev.memberlist.Telemetry;
 import dev.memberlist.delegate.Delegate;
 import dev.memberlist.delegate.EventDelegate;
 import dev.memberlist.engine.EngineSeams;
@@ -38,6 +39,7 @@ public final class SimCluster {
     private final UnaryOperator<MemberlistConfig.Builder> configurer;
     private final Function<String, Delegate> delegates;
     private final Function<String, EventDelegate> eventDelegates;
+    private final Function<String, Telemetry> telemetry;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final IncarnationInvariant invariant;
 
@@ -49,6 +51,7 @@ public final class SimCluster {
         this.configurer = builder.configurer;
         this.delegates = builder.delegates;
         this.eventDelegates = builder.eventDelegates == null ? events::eventDelegate : builder.eventDelegates;
+        this.telemetry = builder.telemetry == null ? events::telemetry : builder.telemetry;
         this.invariant = new IncarnationInvariant(name -> {
             Member member = members.get(name);
             return member == null ? null : member.memberlist;
@@ -150,7 +153,7 @@ public final class SimCluster {
                 .name(name)
                 .events(eventDelegates.apply(name))
                 .conflict(events.conflictDelegate(name))
-                .telemetry(events.telemetry(name));
+                .telemetry(telemetry.apply(name));
         Delegate delegate = delegates.apply(name);
         if (delegate != null) {
             config.delegate(delegate);
@@ -286,6 +289,7 @@ public final class SimCluster {
         private UnaryOperator<MemberlistConfig.Builder> configurer = UnaryOperator.identity();
         private Function<String, Delegate> delegates = name -> null;
         private Function<String, EventDelegate> eventDelegates;
+        private Function<String, Telemetry> telemetry;
         private boolean checkInvariants = true;
 
         private Builder() {
@@ -324,6 +328,18 @@ public final class SimCluster {
          */
         public Builder eventDelegates(Function<String, EventDelegate> value) {
             eventDelegates = value;
+            return this;
+        }
+
+        /**
+         * Gives each node its own {@link Telemetry} in place of recording suspicions in
+         * {@link SimCluster#events()}.
+         *
+         * @param value the telemetry of each node, by name
+         * @return this builder
+         */
+        public Builder telemetry(Function<String, Telemetry> value) {
+            telemetry = value;
             return this;
         }
 

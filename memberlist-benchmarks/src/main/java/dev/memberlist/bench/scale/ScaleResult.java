@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param steadyVirtual the length of the steady run
  * @param steadyWall the real time the steady run took
  * @param steadyCpu the CPU time the JVM used in the steady run, all threads
+ * @param backlogBefore broadcasts queued per node (mean) when the steady run started
+ * @param backlogAfter broadcasts queued per node (mean) when it ended
  * @param packetsPerVirtualSecond datagrams sent per virtual second in the steady run
  * @param heapBytesPerMember heap in use after a full GC, less the heap before the cluster, over N
  * @param deathSpreadVirtual from the crash of one node until every other node had it dead; empty if not within the limit
@@ -24,7 +26,7 @@ import java.util.Optional;
  */
 record ScaleResult(int nodes, int waves, Duration rampVirtual, Optional<Duration> convergeVirtual,
                    Optional<Duration> convergeAfterRampVirtual, Duration steadyVirtual, Duration steadyWall,
-                   Duration steadyCpu,                   long packetsPerVirtualSecond, long heapBytesPerMember, Optional<Duration> deathSpreadVirtual,
+                   Duration steadyCpu, long backlogBefore, long backlogAfter,                   long packetsPerVirtualSecond, long heapBytesPerMember, Optional<Duration> deathSpreadVirtual,
                    int falseDeaths,
                    GossipBounds bounds, Duration totalWall) {
 

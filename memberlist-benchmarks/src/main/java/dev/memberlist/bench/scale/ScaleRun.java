@@ -29,6 +29,8 @@ import java.util.concurrent.CompletableFuture;
 final class ScaleRun {
 
     private static final Duration STEP = Duration.ofMillis(10);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration QUEUE_SAMPLE_EVERY = Duration.ofSeconds(1);
     private static final Duration JOIN_LIMIT = Duration.ofMinutes(1);
     private static final Duration CONVERGE_LIMIT = Duration.ofMinutes(10);
     private static final Duration DEATH_LIMIT = Duration.ofMinutes(5);
@@ -63,11 +65,14 @@ final class ScaleRun {
         startCpu = PROCESS.getProcessCpuTime();
         long heapBefore = usedHeapAfterGc();
         MemberViews views = new MemberViews(nodes);
+        GossipBacklog backlog = new GossipBacklog();
         SimCluster cluster = SimCluster.builder()
                 .seed(seed)
                 .nodes(nodes)
+                .config(lan -> lan.queueCheckInterval(QUEUE_SAMPLE_EVERY))
                 .checkInvariants(false)
                 .eventDelegates(name -> views.newView())
+                .telemetry(name -> backlog.newNode())
                 .build();
         SimulatedScheduler clock = cluster.scheduler();
         log("%d nodes started", nodes);
@@ -77,11 +82,12 @@ final class ScaleRun {
         Duration rampEnd = clock.elapsed();
         log("%d nodes joined in %d waves, %d ms virtual", nodes, waves, rampEnd.minus(joinStart).toMillis());
 
-        boolean converged = clock.runUntil(views::converged, CONVERGE_LIMIT, STEP);
+        boolean converged = converge(clock, views, backlog, joinStart);
         Duration convergedAt = clock.elapsed();
         log(converged ? "converged at %d ms virtual" : "%d ms virtual without converging (%d of %d nodes complete)",
                 convergedAt.minus(joinStart).toMillis(), views.complete(), nodes);
 
+        long backlogBefore = backlog.meanDepth();
         long packetsBefore = cluster.network().packetsSent();
         long steadyStart = System.nanoTime();
         long cpuStart = PROCESS.getProcessCpuTime();
@@ -89,8 +95,10 @@ final class ScaleRun {
         Duration steadyWall = Duration.ofNanos(System.nanoTime() - steadyStart);
         Duration steadyCpu = Duration.ofNanos(PROCESS.getProcessCpuTime() - cpuStart);
         long packets = cluster.network().packetsSent() - packetsBefore;
-        log("steady %d s virtual in %.1f s wall, %.1f s CPU", steady.toSeconds(), steadyWall.toNanos() / 1e9,
-                steadyCpu.toNanos() / 1e9);
+        long backlogAfter = backlog.meanDepth();
+        log("steady %d s virtual in %.1f s wall, %.1f s CPU; gossip backlog %d broadcasts per node before, %d after",
+                steady.toSeconds(), steadyWall.toNanos() / 1e9, steadyCpu.toNanos() / 1e9, backlogBefore,
+                backlogAfter);
 
         long heapPerMember = (usedHeapAfterGc() - heapBefore) / nodes;
 
@@ -105,9 +113,25 @@ final class ScaleRun {
         return new ScaleResult(nodes, waves, rampEnd.minus(joinStart),
                 converged ? Optional.of(convergedAt.minus(joinStart)) : Optional.empty(),
                 converged ? Optional.of(convergedAt.minus(rampEnd)) : Optional.empty(),
-                steady, steadyWall, steadyCpu, steady.isZero() ? 0 : packets * 1_000_000_000L / steady.toNanos(), heapPerMember,
+                steady, steadyWall, steadyCpu, backlogBefore, backlogAfter, steady.isZero() ? 0 : packets * 1_000_000_000L / steady.toNanos(), heapPerMember,
                 spread ? Optional.of(deathSpread) : Optional.empty(), views.deathsExcept(victim),
                 GossipBounds.of(config, nodes), Duration.ofNanos(System.nanoTime() - startWall));
+    }
+
+    /** Runs until every node sees all N, logging progress every ten virtual seconds. */
+    private boolean converge(SimulatedScheduler clock, MemberViews views, GossipBacklog backlog, Duration joinStart) {
+        Duration limit = clock.elapsed().plus(CONVERGE_LIMIT);
+        while (!views.converged() && clock.elapsed().compareTo(limit) < 0) {
+            Duration remaining = limit.minus(clock.elapsed());
+            Duration chunk = remaining.compareTo(PROGRESS_EVERY) < 0 ? remaining : PROGRESS_EVERY;
+            if (!clock.runUntil(views::converged, chunk, STEP)) {
+                Runtime runtime = Runtime.getRuntime();
+                log("%d ms virtual: %d of %d nodes see everyone; gossip backlog %d per node; heap %d MiB",
+                        clock.elapsed().minus(joinStart).toMillis(), views.complete(), nodes, backlog.meanDepth(),
+                        (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+            }
+        }
+        return views.converged();
     }
 
     private int joinInWaves(SimCluster cluster) {

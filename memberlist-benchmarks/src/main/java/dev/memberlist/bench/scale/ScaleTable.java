@@ -19,14 +19,15 @@ final class ScaleTable {
         StringBuilder table = new StringBuilder()
                 .append("| N | join waves | converge (virtual) | of which after last wave | dissemination bound")
                 .append(" | death spread (virtual) | death bound | false deaths | wall s / virtual s")
-                .append(" | CPU s / virtual s | packets / virtual s | heap per member |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | CPU s / virtual s | packets / virtual s | gossip backlog per node | heap per member |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScaleResult r : results) {
-            table.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %s | %s | %s | %d | %.2f | %.2f | %,d | %s |%n",
+            table.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %s | %s | %s | %d | %.2f | %.2f | %,d | %,d → %,d | %s |%n",
                     r.nodes(), r.waves(), seconds(r.convergeVirtual()), seconds(r.convergeAfterRampVirtual()),
                     seconds(r.bounds().dissemination()), seconds(r.deathSpreadVirtual()),
                     seconds(r.bounds().deathSpread()), r.falseDeaths(), r.wallPerVirtualSecond(), r.cpuPerVirtualSecond(),
-                    r.packetsPerVirtualSecond(), kibibytes(r.heapBytesPerMember())));
+                    r.packetsPerVirtualSecond(), r.backlogBefore(), r.backlogAfter(),
+                    kibibytes(r.heapBytesPerMember())));
         }
         return table.toString();
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
  *
  * @param nodes the cluster size
  * @param waves how many join waves the rollout took
- * @param rampVirtual from the first join until the last wave's joins completed
  * @param convergeVirtual from the first join until every node saw all N alive; empty if that never happened
  * @param convergeAfterRampVirtual from the last wave's joins until every node saw all N alive
  * @param steadyVirtual the length of the steady run
@@ -19,15 +18,16 @@ import java.util.Optional;
  * @param backlogAfter broadcasts queued per node (mean) when it ended
  * @param packetsPerVirtualSecond datagrams sent per virtual second in the steady run
  * @param heapBytesPerMember heap in use after a full GC, less the heap before the cluster, over N
- * @param deathSpreadVirtual from the crash of one node until every other node had it dead; empty if not within the limit
+ * @param deathSpreadVirtual from the crash of one node until every other node had it dead; empty if not
+ *     within the limit
  * @param falseDeaths how often a live node was declared dead, over the whole run
  * @param bounds the O(log N) bounds for N
  * @param totalWall the real time of the whole run
  */
-record ScaleResult(int nodes, int waves, Duration rampVirtual, Optional<Duration> convergeVirtual,
+record ScaleResult(int nodes, int waves, Optional<Duration> convergeVirtual,
                    Optional<Duration> convergeAfterRampVirtual, Duration steadyVirtual, Duration steadyWall,
-                   Duration steadyCpu, long backlogBefore, long backlogAfter,                   long packetsPerVirtualSecond, long heapBytesPerMember, Optional<Duration> deathSpreadVirtual,
-                   int falseDeaths,
+                   Duration steadyCpu, long backlogBefore, long backlogAfter, long packetsPerVirtualSecond,
+                   long heapBytesPerMember, Optional<Duration> deathSpreadVirtual, int falseDeaths,
                    GossipBounds bounds, Duration totalWall) {
 
     /** @return wall seconds per virtual second in the steady run */

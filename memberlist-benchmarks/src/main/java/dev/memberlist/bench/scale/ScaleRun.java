@@ -110,10 +110,11 @@ final class ScaleRun {
         log(spread ? "death of %s reached every node after %d ms virtual"
                 : "death of %s not everywhere after %d ms virtual", victim, deathSpread.toMillis());
 
-        return new ScaleResult(nodes, waves, rampEnd.minus(joinStart),
+        long packetsPerSecond = steady.isZero() ? 0 : packets * 1_000_000_000L / steady.toNanos();
+        return new ScaleResult(nodes, waves,
                 converged ? Optional.of(convergedAt.minus(joinStart)) : Optional.empty(),
                 converged ? Optional.of(convergedAt.minus(rampEnd)) : Optional.empty(),
-                steady, steadyWall, steadyCpu, backlogBefore, backlogAfter, steady.isZero() ? 0 : packets * 1_000_000_000L / steady.toNanos(), heapPerMember,
+                steady, steadyWall, steadyCpu, backlogBefore, backlogAfter, packetsPerSecond, heapPerMember,
                 spread ? Optional.of(deathSpread) : Optional.empty(), views.deathsExcept(victim),
                 GossipBounds.of(config, nodes), Duration.ofNanos(System.nanoTime() - startWall));
     }
@@ -148,7 +149,9 @@ final class ScaleRun {
             for (int i = first; i < first + size; i++) {
                 joins.add(cluster.join("n" + i, joined.get(random.nextInt(joined.size()))));
             }
-            if (!cluster.scheduler().runUntil(() -> joins.stream().allMatch(CompletableFuture::isDone), JOIN_LIMIT, STEP)) {
+            boolean joinsDone = cluster.scheduler().runUntil(
+                    () -> joins.stream().allMatch(CompletableFuture::isDone), JOIN_LIMIT, STEP);
+            if (!joinsDone) {
                 throw new IllegalStateException("wave " + waves + " did not finish joining within " + JOIN_LIMIT
                         + " (seed " + cluster.seed() + ")");
             }

@@ -18,6 +18,7 @@ import dev.memberlist.wire.MessageCodec;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Connects the state rules to the rest of the engine: broadcasts go to the gossip queue, state
@@ -50,10 +51,11 @@ final class EngineListener implements MembershipListener {
     }
 
     @Override
-    public Optional<String> vetoAlive(NodeRecord candidate) {
+    public Optional<String> vetoAlive(Supplier<NodeRecord> candidateSupplier) {
         if (!delegates.hasAliveDelegate()) {
             return Optional.empty();
         }
+        NodeRecord candidate = candidateSupplier.get();
         if (candidate.versions().equals(ProtocolVersions.UNKNOWN)) {
             return Optional.of("Vsn is not present");
         }

@@ -16,10 +16,4 @@ public record Broadcast(String name, byte[] message, Runnable onFinished) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(message, "message");
     }
-
-    void finish() {
-        if (onFinished != null) {
-            onFinished.run();
-        }
-    }
 }

@@ -16,18 +16,30 @@ import dev.memberlist.internal.ClusterMath;
  * (Go's {@code TransmitLimitedQueue}). Messages sent fewer times go first; among those, longer
  * messages first (they are harder to fit), then newer ones. A broadcast is finished after
  * {@code RetransmitMult × ceil(log10(n + 1))} transmissions. Engine thread only.
+ *
+ * <p>In a large cluster every node holds one entry per recently learned node and takes a dozen
+ * entries per packet, so an entry keeps its place in the name index while it is taken and sent
+ * again, and the order is one hand-written comparison.
  */
 public final class TransmitLimitedQueue {
 
-    private static final Comparator<Entry> ORDER = Comparator
-            .comparingInt((Entry e) -> e.transmits)
-            .thenComparing(Comparator.comparingInt((Entry e) -> e.length).reversed())
-            .thenComparing(Comparator.comparingLong((Entry e) -> e.id).reversed());
+    /** Go's order: transmits ascending, then length descending, then id descending (newest first). */
+    private static final Comparator<Entry> ORDER = (a, b) -> {
+        if (a.transmits != b.transmits) {
+            return a.transmits < b.transmits ? -1 : 1;
+        }
+        if (a.length != b.length) {
+            return a.length > b.length ? -1 : 1;
+        }
+        return Long.compare(b.id, a.id);
+    };
 
     private final int retransmitMult;
     private final IntSupplier numNodes;
     private final NavigableSet<Entry> queue = new TreeSet<>(ORDER);
     private final Map<String, Entry> byName = new HashMap<>();
+    /** The search key of {@link #firstFitting}, reused: the queue is confined to one thread. */
+    private final Entry probe = new Entry("", new byte[0], null, Long.MAX_VALUE);
     private long nextId;
 
     /**
@@ -48,14 +60,14 @@ public final class TransmitLimitedQueue {
         Entry old = byName.remove(broadcast.name());
         if (old != null) {
             queue.remove(old);
-            old.broadcast.finish();
+            old.finish();
         }
         if (queue.isEmpty()) {
             nextId = 0;
         }
-        Entry entry = new Entry(broadcast, 0, ++nextId);
+        Entry entry = new Entry(broadcast.name(), broadcast.message(), broadcast.onFinished(), ++nextId);
         queue.add(entry);
-        byName.put(broadcast.name(), entry);
+        byName.put(entry.name, entry);
     }
 
     /**
@@ -71,7 +83,7 @@ public final class TransmitLimitedQueue {
         }
         int transmitLimit = ClusterMath.retransmitLimit(retransmitMult, numNodes.getAsInt());
         List<byte[]> chosen = new ArrayList<>();
-        List<Entry> reinsert = new ArrayList<>();
+        List<Entry> sent = new ArrayList<>();
         int used = 0;
         int tier = queue.first().transmits;
         int maxTier = queue.last().transmits;
@@ -86,18 +98,19 @@ public final class TransmitLimitedQueue {
                 continue;
             }
             queue.remove(fit);
-            byName.remove(fit.broadcast.name());
             used += overhead + fit.length;
-            chosen.add(fit.broadcast.message());
+            chosen.add(fit.message);
             if (fit.transmits + 1 >= transmitLimit) {
-                fit.broadcast.finish();
+                byName.remove(fit.name);
+                fit.finish();
             } else {
-                reinsert.add(new Entry(fit.broadcast, fit.transmits + 1, fit.id));
+                sent.add(fit);
             }
         }
-        for (Entry entry : reinsert) {
+        // Counted only now, so that a message taken from one tier is not found again in the next.
+        for (Entry entry : sent) {
+            entry.transmits++;
             queue.add(entry);
-            byName.put(entry.broadcast.name(), entry);
         }
         return chosen;
     }
@@ -112,32 +125,42 @@ public final class TransmitLimitedQueue {
         List<Entry> all = new ArrayList<>(queue);
         queue.clear();
         byName.clear();
-        all.forEach(entry -> entry.broadcast.finish());
+        all.forEach(Entry::finish);
     }
 
     /** The first entry of a tier whose message fits in {@code free} bytes, in queue order. */
     private Entry firstFitting(int tier, int free) {
-        Entry from = new Entry(null, tier, free, Long.MAX_VALUE);
-        Entry to = new Entry(null, tier + 1, Integer.MAX_VALUE, Long.MAX_VALUE);
-        NavigableSet<Entry> range = queue.subSet(from, true, to, false);
-        return range.isEmpty() ? null : range.first();
+        probe.transmits = tier;
+        probe.length = free;
+        Entry candidate = queue.ceiling(probe);
+        return candidate != null && candidate.transmits == tier ? candidate : null;
     }
 
+    /**
+     * A queued broadcast, its fields copied out of the {@link Broadcast} (one object less for each
+     * of the thousands a node queues in a large cluster); {@code transmits} changes only while the
+     * entry is out of the tree.
+     */
     private static final class Entry {
-        final Broadcast broadcast;
-        final int transmits;
-        final int length;
+        final String name;
+        final byte[] message;
+        final Runnable onFinished;
         final long id;
+        int transmits;
+        int length;
 
-        Entry(Broadcast broadcast, int transmits, long id) {
-            this(broadcast, transmits, broadcast.message().length, id);
+        Entry(String name, byte[] message, Runnable onFinished, long id) {
+            this.name = name;
+            this.message = message;
+            this.onFinished = onFinished;
+            this.length = message.length;
+            this.id = id;
         }
 
-        Entry(Broadcast broadcast, int transmits, int length, long id) {
-            this.broadcast = broadcast;
-            this.transmits = transmits;
-            this.length = length;
-            this.id = id;
+        void finish() {
+            if (onFinished != null) {
+                onFinished.run();
+            }
         }
     }
 }

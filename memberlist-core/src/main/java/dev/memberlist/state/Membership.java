@@ -122,8 +122,8 @@ public final class Membership {
             log.warn("Ignoring alive for {} with a {}-byte address", alive.node(), alive.addr().length());
             return;
         }
-        NodeRecord candidate = candidate(alive);
-        Optional<String> veto = listener.vetoAlive(candidate);
+        // Most alive messages repeat what is known; the candidate is only built when something needs it.
+        Optional<String> veto = listener.vetoAlive(() -> candidate(alive));
         if (veto.isPresent()) {
             log.warn("Ignoring alive for {}: {}", alive.node(), veto.get());
             return;
@@ -133,14 +133,18 @@ public final class Membership {
         NodeRecord current = table.get(alive.node()).orElse(null);
         boolean takesOverAddress = false;
         if (current == null) {
+            NodeRecord candidate = candidate(alive);
             if (!listener.addressAllowed(candidate)) {
                 log.warn("Rejected node {}: address not allowed", describe(candidate));
                 return;
             }
-            current = new NodeRecord(alive.node(), alive.addr(), alive.port(), alive.meta(),
-                    Versions.parse(alive.vsn()).orElse(ProtocolVersions.UNKNOWN), 0, NodeState.DEAD, NodeRecord.NEVER);
+            // Interned: the node table, the gossip queue and every later record share one name, and
+            // so do all the engines of one JVM (thousands in a simulation).
+            current = new NodeRecord(alive.node().intern(), alive.addr(), alive.port(), alive.meta(),
+                    candidate.versions(), 0, NodeState.DEAD, NodeRecord.NEVER);
             table.insert(current, random);
         } else if (!current.addr().equals(alive.addr()) || current.port() != alive.port()) {
+            NodeRecord candidate = candidate(alive);
             if (!listener.addressAllowed(candidate)) {
                 log.warn("Rejected address change of {} to {}: address not allowed", describe(current), describe(candidate));
                 return;
@@ -174,15 +178,17 @@ public final class Membership {
                     && alive.vsn().equals(Versions.toBytes(current.versions()))) {
                 return;
             }
-            log.warn("Refuting an alive message for {} (meta {} vs {}, vsn {} vs {})", describe(candidate),
+            log.warn("Refuting an alive message for {} (meta {} vs {}, vsn {} vs {})", describe(candidate(alive)),
                     alive.meta(), current.meta(), alive.vsn(), Versions.toBytes(current.versions()));
             updated = refute(current, alive.incarnation());
         } else {
-            listener.broadcast(alive.node(), alive, onFinished);
+            listener.broadcast(current.name(), alive, onFinished);
             boolean becomesAlive = current.state() != NodeState.ALIVE;
-            updated = new NodeRecord(current.name(), alive.addr(), alive.port(), alive.meta(),
-                    Versions.parse(alive.vsn()).orElse(current.versions()), alive.incarnation(),
-                    NodeState.ALIVE, becomesAlive ? now : current.stateChangeNanos());
+            // Equal parts keep the instances already held, so a record costs one copy of each.
+            updated = new NodeRecord(current.name(), sameOr(current.addr(), alive.addr()), alive.port(),
+                    sameOr(current.meta(), alive.meta()),
+                    sameOr(current.versions(), Versions.parse(alive.vsn()).orElse(current.versions())),
+                    alive.incarnation(), NodeState.ALIVE, becomesAlive ? now : current.stateChangeNanos());
             table.replace(updated);
         }
 
@@ -336,6 +342,10 @@ public final class Membership {
         return new NodeRecord(alive.node(), alive.addr(), alive.port(), alive.meta(),
                 Versions.parse(alive.vsn()).orElse(ProtocolVersions.UNKNOWN), alive.incarnation(), NodeState.ALIVE,
                 NodeRecord.NEVER);
+    }
+
+    private static <T> T sameOr(T held, T received) {
+        return held.equals(received) ? held : received;
     }
 
     private static String describe(NodeRecord record) {

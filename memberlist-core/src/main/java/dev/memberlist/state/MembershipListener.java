@@ -3,6 +3,7 @@ package dev.memberlist.state;
 import dev.memberlist.wire.Message;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What {@link Membership} asks of the rest of the engine: queueing broadcasts, filtering alive
@@ -22,10 +23,11 @@ public interface MembershipListener {
     /**
      * Asks whether an alive message may be applied (Go's {@code AliveDelegate}).
      *
-     * @param candidate the node as the alive message describes it
+     * @param candidate builds the node as the alive message describes it; every alive message
+     *     passes through here, so a listener without a filter should not call it
      * @return a reason to ignore the message, or empty to accept it
      */
-    Optional<String> vetoAlive(NodeRecord candidate);
+    Optional<String> vetoAlive(Supplier<NodeRecord> candidate);
 
     /**
      * Asks whether a node may use an address (Go's {@code CIDRsAllowed}).

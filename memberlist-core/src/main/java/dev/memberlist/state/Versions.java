@@ -3,13 +3,22 @@ package dev.memberlist.state;
 import dev.memberlist.ProtocolVersions;
 import dev.memberlist.wire.Bytes;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Converts between the wire's six-byte {@code Vsn} field and {@link ProtocolVersions}. */
 public final class Versions {
 
     /** The number of bytes on the wire. */
     public static final int LENGTH = 6;
+
+    /**
+     * Every node record holds its node's versions, and a cluster runs only a handful of distinct
+     * ones: parsed versions are shared, up to a bound that stray values cannot grow past.
+     */
+    private static final int SHARED_LIMIT = 64;
+    private static final Map<ProtocolVersions, ProtocolVersions> SHARED = new ConcurrentHashMap<>();
 
     private Versions() {
     }
@@ -22,8 +31,16 @@ public final class Versions {
         if (vsn.length() < LENGTH) {
             return Optional.empty();
         }
-        return Optional.of(new ProtocolVersions(vsn.unsignedByteAt(0), vsn.unsignedByteAt(1), vsn.unsignedByteAt(2),
-                vsn.unsignedByteAt(3), vsn.unsignedByteAt(4), vsn.unsignedByteAt(5)));
+        ProtocolVersions parsed = new ProtocolVersions(vsn.unsignedByteAt(0), vsn.unsignedByteAt(1),
+                vsn.unsignedByteAt(2), vsn.unsignedByteAt(3), vsn.unsignedByteAt(4), vsn.unsignedByteAt(5));
+        ProtocolVersions shared = SHARED.get(parsed);
+        if (shared != null) {
+            return Optional.of(shared);
+        }
+        if (SHARED.size() < SHARED_LIMIT) {
+            shared = SHARED.putIfAbsent(parsed, parsed);
+        }
+        return Optional.of(shared != null ? shared : parsed);
     }
 
     /**

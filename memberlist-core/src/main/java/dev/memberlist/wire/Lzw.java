@@ -24,6 +24,12 @@ public final class Lzw {
     private static final int MAX_CODE = (1 << MAX_WIDTH) - 1;
     private static final int INITIAL_OUTPUT_LIMIT = 1 << 20;
 
+    /**
+     * Each thread's encoder: its hash table is the size of the whole code space, and every UDP
+     * packet is compressed, so it is reused rather than allocated and zeroed for every message.
+     */
+    private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
+
     private Lzw() {
     }
 
@@ -48,7 +54,7 @@ public final class Lzw {
      */
     public static byte[] compress(byte[] buf, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, buf.length);
-        return new Encoder(length).encode(buf, offset, length);
+        return ENCODERS.get().encode(buf, offset, length);
     }
 
     /**
@@ -167,35 +173,43 @@ public final class Lzw {
         }
     }
 
-    /** One compression run; Go's writer state with a smaller hash table. */
+    /** Go's writer state with a hash table; one compression run at a time, reused by its thread. */
     private static final class Encoder {
 
         private static final int CODE_MASK = MAX_CODE;
+        private static final int MAX_SLOTS = Integer.highestOneBit(MAX_CODE) << 2;
 
-        // Open addressing on (prefix code << 8 | byte), stored as key << 12 | code; 0 is empty
-        // because no entry has code 0.
-        private final int[] table;
-        private final int slotMask;
-        private final int hashShift;
+        // Open addressing on (prefix code << 8 | byte), stored as key << 12 | code. A slot is in use
+        // only while its stamp equals the current generation, so a new run (or a CLEAR) empties
+        // the table by moving to the next generation instead of zeroing it.
+        private final int[] table = new int[MAX_SLOTS];
+        private final int[] stamps = new int[MAX_SLOTS];
+        private int generation;
+        private int slotMask;
+        private int hashShift;
         private byte[] out;
         private int size;
         private int bits;
         private int nBits;
-        private int width = MIN_WIDTH;
-        private int next = EOF;
-        private int limit = 1 << MIN_WIDTH;
-
-        Encoder(int inputLength) {
-            // At most one entry per input byte and never more than the code space, at load <= 1/2.
-            int entries = Math.max(8, Math.min(inputLength, MAX_CODE));
-            int slots = Integer.highestOneBit(entries) << 2;
-            table = new int[slots];
-            slotMask = slots - 1;
-            hashShift = Integer.numberOfLeadingZeros(slots) + 1;
-            out = new byte[inputLength / 2 + 16];
-        }
+        private int width;
+        private int next;
+        private int limit;
 
         byte[] encode(byte[] buf, int offset, int length) {
+            // At most one entry per input byte and never more than the code space, at load <= 1/2;
+            // a short input uses the front of the table only, which stays in the CPU cache.
+            int entries = Math.max(8, Math.min(length, MAX_CODE));
+            int slots = Integer.highestOneBit(entries) << 2;
+            slotMask = slots - 1;
+            hashShift = Integer.numberOfLeadingZeros(slots) + 1;
+            out = new byte[length / 2 + 16];
+            size = 0;
+            bits = 0;
+            nBits = 0;
+            width = MIN_WIDTH;
+            next = EOF;
+            limit = 1 << MIN_WIDTH;
+            emptyTable();
             write(CLEAR);
             if (length > 0) {
                 int code = buf[offset] & 0xff;
@@ -203,18 +217,19 @@ public final class Lzw {
                     int literal = buf[i] & 0xff;
                     int key = code << 8 | literal;
                     int slot = (key * 0x9E3779B1) >>> hashShift;
-                    int entry;
-                    while ((entry = table[slot]) != 0 && entry >>> 12 != key) {
+                    boolean used;
+                    while ((used = stamps[slot] == generation) && table[slot] >>> 12 != key) {
                         slot = (slot + 1) & slotMask;
                     }
-                    if (entry != 0) {
-                        code = entry & CODE_MASK;
+                    if (used) {
+                        code = table[slot] & CODE_MASK;
                         continue;
                     }
                     write(code);
                     code = literal;
                     if (addCode()) {
                         table[slot] = key << 12 | next;
+                        stamps[slot] = generation;
                     }
                 }
                 write(code);
@@ -224,7 +239,18 @@ public final class Lzw {
             if (nBits > 0) {
                 emit((byte) bits);
             }
-            return Arrays.copyOf(out, size);
+            byte[] result = Arrays.copyOf(out, size);
+            out = null;
+            return result;
+        }
+
+        private void emptyTable() {
+            generation++;
+            if (generation == 0) {
+                // Wrapped after 2^32 runs: stamps from long ago could match again.
+                Arrays.fill(stamps, 0);
+                generation = 1;
+            }
         }
 
         /** Takes the next code; returns false when the table was full and has been cleared instead. */
@@ -241,7 +267,7 @@ public final class Lzw {
             width = MIN_WIDTH;
             next = EOF;
             limit = 1 << MIN_WIDTH;
-            Arrays.fill(table, 0);
+            emptyTable();
             return false;
         }
 

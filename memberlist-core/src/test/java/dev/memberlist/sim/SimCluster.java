@@ -4,7 +4,9 @@ import dev.memberlist.Memberlist;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.Node;
 import dev.memberlist.NodeState;
+import dev.memberlist.Telemetry;
 import dev.memberlist.delegate.Delegate;
+import dev.memberlist.delegate.EventDelegate;
 import dev.memberlist.engine.EngineSeams;
 
 import java.net.InetSocketAddress;
@@ -37,6 +39,8 @@ public final class SimCluster {
     private final UnaryOperator<MemberlistConfig.Builder> configurer;
     private final Map<String, UnaryOperator<MemberlistConfig.Builder>> nodeConfigurers;
     private final Function<String, Delegate> delegates;
+    private final Function<String, EventDelegate> eventDelegates;
+    private final Function<String, Telemetry> telemetry;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final IncarnationInvariant invariant;
 
@@ -48,6 +52,8 @@ public final class SimCluster {
         this.configurer = builder.configurer;
         this.nodeConfigurers = Map.copyOf(builder.nodeConfigurers);
         this.delegates = builder.delegates;
+        this.eventDelegates = builder.eventDelegates == null ? events::eventDelegate : builder.eventDelegates;
+        this.telemetry = builder.telemetry == null ? events::telemetry : builder.telemetry;
         this.invariant = new IncarnationInvariant(name -> {
             Member member = members.get(name);
             return member == null ? null : member.memberlist;
@@ -148,9 +154,9 @@ public final class SimCluster {
         MemberlistConfig.Builder config = nodeConfigurers.getOrDefault(name, UnaryOperator.identity())
                 .apply(configurer.apply(MemberlistConfig.lan()))
                 .name(name)
-                .events(events.eventDelegate(name))
+                .events(eventDelegates.apply(name))
                 .conflict(events.conflictDelegate(name))
-                .telemetry(events.telemetry(name));
+                .telemetry(telemetry.apply(name));
         Delegate delegate = delegates.apply(name);
         if (delegate != null) {
             config.delegate(delegate);
@@ -286,6 +292,8 @@ public final class SimCluster {
         private UnaryOperator<MemberlistConfig.Builder> configurer = UnaryOperator.identity();
         private final Map<String, UnaryOperator<MemberlistConfig.Builder>> nodeConfigurers = new LinkedHashMap<>();
         private Function<String, Delegate> delegates = name -> null;
+        private Function<String, EventDelegate> eventDelegates;
+        private Function<String, Telemetry> telemetry;
         private boolean checkInvariants = true;
 
         private Builder() {
@@ -322,6 +330,30 @@ public final class SimCluster {
         /** @param value gives each node (by name) its {@link Delegate}, or null for none @return this builder */
         public Builder delegates(Function<String, Delegate> value) {
             delegates = value;
+            return this;
+        }
+
+        /**
+         * Gives each node its own {@link EventDelegate} in place of recording joins, leaves and
+         * updates in {@link SimCluster#events()}, which with thousands of nodes would hold N² joins.
+         *
+         * @param value the event delegate of each node, by name
+         * @return this builder
+         */
+        public Builder eventDelegates(Function<String, EventDelegate> value) {
+            eventDelegates = value;
+            return this;
+        }
+
+        /**
+         * Gives each node its own {@link Telemetry} in place of recording suspicions in
+         * {@link SimCluster#events()}.
+         *
+         * @param value the telemetry of each node, by name
+         * @return this builder
+         */
+        public Builder telemetry(Function<String, Telemetry> value) {
+            telemetry = value;
             return this;
         }
 

@@ -36,6 +36,7 @@ class MembershipTest {
         membership = membership(Duration.ZERO);
         membership.announceLocal(ADDR_SELF, 7946, Bytes.NIL, ProtocolVersions.advertised(2, 0, 0, 0), null);
         listener.broadcasts.clear();
+        listener.broadcastNames.clear();
         listener.events.clear();
     }
 
@@ -161,6 +162,25 @@ class MembershipTest {
         membership.aliveNode(alive("b", 1, ADDR_B, ""), null, false);
 
         assertThat(table.get("b")).isEmpty();
+    }
+
+    @Test
+    void recordsKeepTheNameAddressAndVersionsTheyHoldAcrossRepeatedAlives() {
+        String decodedName = new String("b".toCharArray());
+        membership.aliveNode(new Alive(1, decodedName, Bytes.fromHex("0a000002"), 7946, Bytes.NIL, VSN), null, false);
+        NodeRecord first = record("b");
+
+        membership.aliveNode(new Alive(2, new String("b".toCharArray()), Bytes.fromHex("0a000002"), 7946, Bytes.NIL,
+                Bytes.fromHex(VSN.toHex())), null, false);
+        NodeRecord second = record("b");
+
+        assertThat(second.incarnation()).isEqualTo(2);
+        assertThat(first.name()).isEqualTo("b").isSameAs("b".intern());
+        assertThat(second.name()).isSameAs(first.name());
+        assertThat(second.addr()).isSameAs(first.addr());
+        assertThat(second.versions()).isSameAs(first.versions());
+        assertThat(listener.broadcastNames).containsExactly(first.name(), first.name())
+                .allSatisfy(name -> assertThat(name).isSameAs(first.name()));
     }
 
     @Test

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Records what {@link Membership} reports, for assertions. */
 final class RecordingMembershipListener implements MembershipListener {
 
     final List<Message> broadcasts = new ArrayList<>();
+    final List<String> broadcastNames = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     final List<Runnable> finishers = new ArrayList<>();
     int refutations;
@@ -21,14 +23,15 @@ final class RecordingMembershipListener implements MembershipListener {
     @Override
     public void broadcast(String node, Message message, Runnable onFinished) {
         broadcasts.add(message);
+        broadcastNames.add(node);
         if (onFinished != null) {
             finishers.add(onFinished);
         }
     }
 
     @Override
-    public Optional<String> vetoAlive(NodeRecord candidate) {
-        return veto.apply(candidate);
+    public Optional<String> vetoAlive(Supplier<NodeRecord> candidate) {
+        return veto.apply(candidate.get());
     }
 
     @Override

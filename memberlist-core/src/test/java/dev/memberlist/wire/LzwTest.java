@@ -70,6 +70,17 @@ class LzwTest {
     }
 
     @Test
+    void compressesAfterALargeInputExactlyAsBeforeIt() {
+        byte[] small = HEX.parseHex("0383a446726f6da66e6f64652d61ab496e6361726e6174696f6e05a44e6f6465a66e6f64652d62");
+        byte[] before = Lzw.compress(small);
+
+        Lzw.compress(text(50_000, 7));
+        Lzw.compress(allBytes(3));
+
+        assertThat(Lzw.compress(small)).isEqualTo(before);
+    }
+
+    @Test
     void compressesPartOfAnArray() {
         byte[] framed = HEX.parseHex("ffff" + "68656c6c6f2068656c6c6f2068656c6c6f2068656c6c6f" + "ff");
 

@@ -1,0 +1,77 @@
+package dev.memberlist.bench.scale;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The harness's command line: {@code --nodes 1000,10000 --virtual 60s --seed 1}.
+ *
+ * @param nodes the cluster sizes to run, one after another
+ * @param steady the virtual time of the steady run after convergence
+ * @param seed the seed of every random choice; the same seed replays the same run
+ */
+record ScaleOptions(List<Integer> nodes, Duration steady, long seed) {
+
+    static final String USAGE = "usage: ScaleHarness [--nodes 1000,10000] [--virtual 60s] [--seed 1]";
+
+    /** Validates the fields. */
+    ScaleOptions {
+        nodes = List.copyOf(nodes);
+        if (nodes.isEmpty() || nodes.stream().anyMatch(n -> n < 2 || n > 65_536)) {
+            throw new IllegalArgumentException("--nodes needs sizes from 2 to 65536: " + nodes);
+        }
+        if (steady.isNegative()) {
+            throw new IllegalArgumentException("--virtual must not be negative: " + steady);
+        }
+    }
+
+    /**
+     * @param args the command line
+     * @return the options, defaults for what is not given
+     * @throws IllegalArgumentException on an unknown flag or a bad value
+     */
+    static ScaleOptions parse(String... args) {
+        List<Integer> nodes = List.of(1_000, 10_000);
+        Duration steady = Duration.ofSeconds(60);
+        long seed = 1;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + flag);
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--nodes" -> nodes = sizes(value);
+                case "--virtual" -> steady = duration(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown flag " + flag);
+            }
+        }
+        return new ScaleOptions(nodes, steady, seed);
+    }
+
+    private static List<Integer> sizes(String value) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : value.split(",")) {
+            sizes.add(Integer.parseInt(size.strip().replace("_", "")));
+        }
+        return sizes;
+    }
+
+    /** Parses {@code 500ms}, {@code 60s} or {@code 2m}. */
+    static Duration duration(String value) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        if (text.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        if (text.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+        }
+        if (text.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+        }
+        throw new IllegalArgumentException("a duration needs a unit (ms, s or m): " + value);
+    }
+}

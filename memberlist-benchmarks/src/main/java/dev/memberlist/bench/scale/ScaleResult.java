@@ -1,0 +1,46 @@
+package dev.memberlist.bench.scale;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What one run of the harness measured. Times named {@code virtual} are on the simulation's
+ * clock; {@code wall} times are real.
+ *
+ * @param nodes the cluster size
+ * @param waves how many join waves the rollout took
+ * @param convergeVirtual from the first join until every node saw all N alive; empty if that never happened
+ * @param convergeAfterRampVirtual from the last wave's joins until every node saw all N alive
+ * @param steadyVirtual the length of the steady run
+ * @param steadyWall the real time the steady run took
+ * @param steadyCpu the CPU time the JVM used in the steady run, all threads
+ * @param backlogBefore broadcasts queued per node (mean) when the steady run started
+ * @param backlogAfter broadcasts queued per node (mean) when it ended
+ * @param packetsPerVirtualSecond datagrams sent per virtual second in the steady run
+ * @param heapBytesPerMember heap in use after a full GC, less the heap before the cluster, over N
+ * @param deathSpreadVirtual from the crash of one node until every other node had it dead; empty if not
+ *     within the limit
+ * @param falseDeaths how often a live node was declared dead, over the whole run
+ * @param bounds the O(log N) bounds for N
+ * @param totalWall the real time of the whole run
+ */
+record ScaleResult(int nodes, int waves, Optional<Duration> convergeVirtual,
+                   Optional<Duration> convergeAfterRampVirtual, Duration steadyVirtual, Duration steadyWall,
+                   Duration steadyCpu, long backlogBefore, long backlogAfter, long packetsPerVirtualSecond,
+                   long heapBytesPerMember, Optional<Duration> deathSpreadVirtual, int falseDeaths,
+                   GossipBounds bounds, Duration totalWall) {
+
+    /** @return wall seconds per virtual second in the steady run */
+    double wallPerVirtualSecond() {
+        return perVirtualSecond(steadyWall);
+    }
+
+    /** @return CPU seconds per virtual second in the steady run */
+    double cpuPerVirtualSecond() {
+        return perVirtualSecond(steadyCpu);
+    }
+
+    private double perVirtualSecond(Duration real) {
+        return steadyVirtual.isZero() ? 0 : (double) real.toNanos() / steadyVirtual.toNanos();
+    }
+}

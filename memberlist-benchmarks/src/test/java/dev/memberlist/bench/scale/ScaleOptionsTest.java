@@ -1,0 +1,44 @@
+package dev.memberlist.bench.scale;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ScaleOptionsTest {
+
+    @Test
+    void defaultsToOneAndTenThousandNodesForSixtyVirtualSeconds() {
+        ScaleOptions options = ScaleOptions.parse();
+
+        assertThat(options.nodes()).containsExactly(1_000, 10_000);
+        assertThat(options.steady()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.seed()).isEqualTo(1);
+    }
+
+    @Test
+    void readsSizesDurationAndSeed() {
+        ScaleOptions options = ScaleOptions.parse("--nodes", "10_000", "--virtual", "2m", "--seed", "9");
+
+        assertThat(options.nodes()).containsExactly(10_000);
+        assertThat(options.steady()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.seed()).isEqualTo(9);
+    }
+
+    @Test
+    void readsDurationsInMillisecondsSecondsAndMinutes() {
+        assertThat(ScaleOptions.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ScaleOptions.duration("60s")).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ScaleOptions.duration("3m")).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void rejectsUnknownFlagsMissingValuesAndBadSizes() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ScaleOptions.parse("--nodes"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ScaleOptions.parse("--size", "10"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ScaleOptions.parse("--nodes", "1"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ScaleOptions.parse("--virtual", "60"));
+    }
+}

@@ -184,10 +184,10 @@ public final class Membership {
         } else {
             listener.broadcast(current.name(), alive, onFinished);
             boolean becomesAlive = current.state() != NodeState.ALIVE;
-            // Equal parts keep the instances already held, so a record costs one copy of each.
+            // Equal parts keep the instances already held, so a record costs one copy of each
+            // (parsed versions are shared by Versions.parse itself).
             updated = new NodeRecord(current.name(), sameOr(current.addr(), alive.addr()), alive.port(),
-                    sameOr(current.meta(), alive.meta()),
-                    sameOr(current.versions(), Versions.parse(alive.vsn()).orElse(current.versions())),
+                    sameOr(current.meta(), alive.meta()), Versions.parse(alive.vsn()).orElse(current.versions()),
                     alive.incarnation(), NodeState.ALIVE, becomesAlive ? now : current.stateChangeNanos());
             table.replace(updated);
         }

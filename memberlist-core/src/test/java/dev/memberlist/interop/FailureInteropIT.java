@@ -30,13 +30,11 @@ class FailureInteropIT {
 
     @BeforeEach
     void formCluster() {
-        g1 = cluster.go("g1");
-        j1 = cluster.java("j1");
-        assertThat(j1.join(g1.address())).succeedsWithin(MixedCluster.WAIT);
-        g2 = cluster.go("g2", "-join", j1.address());
-        j2 = cluster.java("j2");
-        assertThat(j2.join(g2.address())).succeedsWithin(MixedCluster.WAIT);
-        cluster.awaitConverged();
+        cluster.formChain(2);
+        g1 = cluster.goPeers().get(0);
+        g2 = cluster.goPeers().get(1);
+        j1 = cluster.javaPeers().get(0);
+        j2 = cluster.javaPeers().get(1);
     }
 
     @Test

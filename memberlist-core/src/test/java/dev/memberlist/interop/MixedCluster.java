@@ -90,6 +90,27 @@ final class MixedCluster implements BeforeEachCallback, AfterEachCallback, AutoC
         return java(name, UnaryOperator.identity());
     }
 
+    /**
+     * Forms a cluster of {@code pairs} Go nodes ({@code g1…}) and as many Java nodes ({@code j1…}),
+     * each joining the node started just before it (j1 joins g1, g2 joins j1, j2 joins g2, …), so
+     * every join crosses between Go and Java; then waits until every node sees all of them.
+     *
+     * @param pairs how many Go and how many Java nodes
+     */
+    void formChain(int pairs) {
+        String previous = null;
+        for (int i = 1; i <= pairs; i++) {
+            GoPeer go = previous == null ? go("g" + i) : go("g" + i, "-join", previous);
+            if (previous != null) {
+                go.await("joined", e -> true);
+            }
+            JavaPeer java = java("j" + i);
+            assertThat(java.join(go.address())).succeedsWithin(WAIT);
+            previous = java.address();
+        }
+        awaitConverged();
+    }
+
     List<GoPeer> goPeers() {
         return List.copyOf(goPeers);
     }

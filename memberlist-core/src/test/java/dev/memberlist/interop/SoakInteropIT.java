@@ -38,18 +38,7 @@ class SoakInteropIT {
     @BeforeEach
     void formCluster() {
         warnings = WarningLog.open();
-        GoPeer g1 = cluster.go("g1");
-        JavaPeer j1 = cluster.java("j1");
-        assertThat(j1.join(g1.address())).succeedsWithin(MixedCluster.WAIT);
-        GoPeer g2 = cluster.go("g2", "-join", j1.address());
-        g2.await("joined", e -> true);
-        JavaPeer j2 = cluster.java("j2");
-        assertThat(j2.join(g2.address())).succeedsWithin(MixedCluster.WAIT);
-        GoPeer g3 = cluster.go("g3", "-join", j2.address());
-        g3.await("joined", e -> true);
-        JavaPeer j3 = cluster.java("j3");
-        assertThat(j3.join(g3.address())).succeedsWithin(MixedCluster.WAIT);
-        cluster.awaitConverged();
+        cluster.formChain(3);
     }
 
     @AfterEach

@@ -28,10 +28,9 @@ class UserDataInteropIT {
 
     @BeforeEach
     void formCluster() {
-        go = cluster.go("g1");
-        java = cluster.java("j1");
-        assertThat(java.join(go.address())).succeedsWithin(MixedCluster.WAIT);
-        cluster.awaitConverged();
+        cluster.formChain(1);
+        go = cluster.goPeers().get(0);
+        java = cluster.javaPeers().get(0);
     }
 
     @Test

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The protocol engine of one node: it owns all protocol state and wires failure detection,
@@ -49,7 +50,7 @@ public final class Engine {
 
     private final MemberlistConfig config;
     private final EngineSeams seams;
-    private final NodeTable table = new NodeTable();
+    private final NodeTable table;
     private final Awareness awareness;
     private final TransmitLimitedQueue queue;
     private final AckTracker acks;
@@ -71,6 +72,7 @@ public final class Engine {
     public Engine(MemberlistConfig config, EngineSeams seams) {
         this.config = config;
         this.seams = seams;
+        this.table = seams.knownNodes().isEmpty() ? new NodeTable() : new NodeTable(seams.knownNodes().size() + 1);
         this.awareness = new Awareness(config.awarenessMaxMultiplier(), score -> {
             healthScore = score;
             config.telemetry().healthScoreChanged(score);
@@ -93,11 +95,16 @@ public final class Engine {
     }
 
     /**
-     * Announces the local node and starts probing, gossip and push/pull (Go's {@code setAlive} and
-     * {@code schedule}).
+     * Takes in the {@linkplain EngineSeams#knownNodes() known nodes}, announces the local node and
+     * starts probing, gossip and push/pull (Go's {@code setAlive} and {@code schedule}).
      */
     public void start() {
         started = true;
+        for (NodeRecord known : seams.knownNodes()) {
+            if (!known.name().equals(config.name()) && table.get(known.name()).isEmpty()) {
+                table.insert(known, seams.random());
+            }
+        }
         InetSocketAddress advertise = seams.transport().advertiseAddress();
         byte[] meta = localMeta();
         membership.announceLocal(Addresses.bytes(advertise.getAddress()), advertise.getPort(),
@@ -111,8 +118,12 @@ public final class Engine {
                     this::gossip));
         }
         if (!config.pushPullInterval().isZero()) {
-            timers.add(Periodic.start(seams.scheduler(), stagger(config.pushPullInterval()),
-                    () -> Duration.ofNanos(ClusterMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size())),
+            Supplier<Duration> pushPullPeriod = () -> Duration.ofNanos(
+                    ClusterMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size()));
+            // Go staggers the first exchange over the unscaled interval, which is the scaled one for
+            // an engine that starts alone; an engine started with known nodes spreads it over its
+            // cluster's period, as the nodes of a running cluster are spread.
+            timers.add(Periodic.start(seams.scheduler(), stagger(pushPullPeriod.get()), pushPullPeriod,
                     this::periodicPushPull));
         }
         if (!config.reconnectInterval().isZero()) {

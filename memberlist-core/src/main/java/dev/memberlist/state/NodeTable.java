@@ -22,9 +22,25 @@ import java.util.random.RandomGenerator;
  */
 public final class NodeTable {
 
-    private final Map<String, NodeRecord> byName = new ConcurrentHashMap<>();
-    private final List<String> order = new ArrayList<>();
+    private final Map<String, NodeRecord> byName;
+    private final List<String> order;
     private int probeIndex;
+
+    /** A table for a node that starts alone. */
+    public NodeTable() {
+        byName = new ConcurrentHashMap<>();
+        order = new ArrayList<>();
+    }
+
+    /**
+     * A table sized for a node that starts knowing many nodes, so that filling it copies nothing.
+     *
+     * @param expectedNodes how many nodes it will hold soon
+     */
+    public NodeTable(int expectedNodes) {
+        byName = new ConcurrentHashMap<>(expectedNodes);
+        order = new ArrayList<>(expectedNodes);
+    }
 
     /**
      * @param name a node name

@@ -4,10 +4,13 @@ import dev.memberlist.Memberlist;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.Node;
 import dev.memberlist.NodeState;
+import dev.memberlist.ProtocolVersions;
 import dev.memberlist.Telemetry;
 import dev.memberlist.delegate.Delegate;
 import dev.memberlist.delegate.EventDelegate;
 import dev.memberlist.engine.EngineSeams;
+import dev.memberlist.state.NodeRecord;
+import dev.memberlist.wire.Bytes;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -43,6 +46,7 @@ public final class SimCluster {
     private final Function<String, Telemetry> telemetry;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final IncarnationInvariant invariant;
+    private final List<NodeRecord> startingKnowledge;
 
     private SimCluster(Builder builder) {
         this.seed = builder.seed;
@@ -61,9 +65,22 @@ public final class SimCluster {
         if (builder.checkInvariants) {
             scheduler.afterEachTask(invariant::check);
         }
+        this.startingKnowledge = builder.converged ? everyNodeAlive(builder.nodes) : List.of();
         for (int i = 0; i < builder.nodes; i++) {
             start("n" + i, i);
         }
+    }
+
+    /** One shared, immutable record per initial node, as every node holds it after a finished join. */
+    private List<NodeRecord> everyNodeAlive(int count) {
+        ProtocolVersions versions = configurer.apply(MemberlistConfig.lan()).name("n0").build().advertisedVersions();
+        List<NodeRecord> records = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            InetSocketAddress address = SimulatedNetwork.address(i);
+            records.add(new NodeRecord(("n" + i).intern(), Bytes.copyOf(address.getAddress().getAddress()),
+                    address.getPort(), Bytes.NIL, versions, 1, NodeState.ALIVE, NodeRecord.NEVER));
+        }
+        return List.copyOf(records);
     }
 
     /** @return a builder */
@@ -161,8 +178,10 @@ public final class SimCluster {
         if (delegate != null) {
             config.delegate(delegate);
         }
+        // Only the initial nodes start with the cluster in mind; later starts and restarts must join.
+        boolean initial = previous == null && members.size() < startingKnowledge.size();
         EngineSeams seams = new EngineSeams(scheduler, nodeScheduler, network.transport(address, nodeScheduler),
-                new SplittableRandom(seeds.nextLong()));
+                new SplittableRandom(seeds.nextLong()), initial ? startingKnowledge : List.of());
         if (previous != null) {
             invariant.restarted(key);
         }
@@ -295,8 +314,23 @@ public final class SimCluster {
         private Function<String, EventDelegate> eventDelegates;
         private Function<String, Telemetry> telemetry;
         private boolean checkInvariants = true;
+        private boolean converged;
 
         private Builder() {
+        }
+
+        /**
+         * Starts the initial nodes as a converged cluster: each knows every initial node alive at
+         * incarnation 1, as after a finished join, without having joined (no join events, nothing
+         * to gossip). All nodes share these records until one changes, so a simulation of thousands
+         * of nodes holds N records instead of N². Meant for nodes without metadata.
+         *
+         * @param value whether to start converged (default off: nodes start alone and must join)
+         * @return this builder
+         */
+        public Builder converged(boolean value) {
+            converged = value;
+            return this;
         }
 
         /** @param value the seed of every random choice @return this builder */

@@ -15,17 +15,28 @@ import java.util.Map;
 final class MemberViews {
 
     private final int clusterSize;
+    private final boolean startConverged;
+    private final Map<String, Integer> joinsBySubject = new HashMap<>();
     private final Map<String, Integer> deathsBySubject = new HashMap<>();
+    private int views;
     private int complete;
 
-    /** @param clusterSize the number of nodes a complete view holds */
-    MemberViews(int clusterSize) {
+    /**
+     * @param clusterSize the number of nodes a complete view holds
+     * @param startConverged whether the first {@code clusterSize} nodes start knowing all the others
+     *     without join events ({@link ClusterStart#CONVERGED}); their views then start complete but
+     *     for the local node, which each announces to itself
+     */
+    MemberViews(int clusterSize, boolean startConverged) {
         this.clusterSize = clusterSize;
+        this.startConverged = startConverged;
     }
 
     /** @return an event delegate that keeps one more node's view */
     EventDelegate newView() {
-        return new View();
+        boolean knowsOthers = startConverged && views < clusterSize;
+        views++;
+        return new View(knowsOthers ? clusterSize - 1 : 0);
     }
 
     /** @return whether every node sees all {@code clusterSize} nodes as members */
@@ -36,6 +47,14 @@ final class MemberViews {
     /** @return how many nodes see all {@code clusterSize} nodes as members */
     int complete() {
         return complete;
+    }
+
+    /**
+     * @param subject a node's name
+     * @return how many nodes have learned of it through a join event (itself included)
+     */
+    int joinsOf(String subject) {
+        return joinsBySubject.getOrDefault(subject, 0);
     }
 
     /**
@@ -63,9 +82,14 @@ final class MemberViews {
     private final class View implements EventDelegate {
         private int members;
 
+        View(int members) {
+            this.members = members;
+        }
+
         @Override
         public void notifyJoin(Node node) {
             change(1);
+            joinsBySubject.merge(node.name(), 1, Integer::sum);
         }
 
         @Override

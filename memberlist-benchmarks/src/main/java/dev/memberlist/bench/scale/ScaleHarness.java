@@ -8,12 +8,13 @@ import java.util.Locale;
 /**
  * Runs memberlist at simulated scale (thousands of nodes on one virtual clock and an in-memory
  * network, through the core's simulation kit) and prints, per cluster size, the virtual time to
- * converge and to spread one death, against the O(log N) bounds, with the wall time per virtual
- * second and the heap per member. Not part of the build's tests; run it from the shaded jar:
+ * spread one join and one death (and to converge, after a rollout), against the O(log N) bounds,
+ * with the wall time per virtual second and the heap per member. Not part of the build's tests;
+ * run it from the shaded jar:
  *
  * <pre>
- * java -Xmx12g -cp memberlist-benchmarks/target/benchmarks.jar dev.memberlist.bench.scale.ScaleHarness \
- *     --nodes 1000,10000 --virtual 60s
+ * java -Xmx8g -cp memberlist-benchmarks/target/benchmarks.jar dev.memberlist.bench.scale.ScaleHarness \
+ *     --nodes 1000,10000 --start converged --virtual 60s
  * </pre>
  */
 public final class ScaleHarness {
@@ -22,7 +23,7 @@ public final class ScaleHarness {
     }
 
     /**
-     * @param args {@code --nodes 1000,10000 --virtual 60s --seed 1}
+     * @param args {@code --nodes 1000,10000 --start converged --virtual 60s --seed 1}
      */
     public static void main(String[] args) {
         ScaleOptions options;
@@ -41,7 +42,7 @@ public final class ScaleHarness {
                 runtime.maxMemory() >> 20, options.seed());
         List<ScaleResult> results = new ArrayList<>();
         for (int nodes : options.nodes()) {
-            ScaleResult result = new ScaleRun(nodes, options.steady(), options.seed(), out).run();
+            ScaleResult result = new ScaleRun(nodes, options.start(), options.steady(), options.seed(), out).run();
             out.printf(Locale.ROOT, "[N=%d] whole run %.1f s wall%n", nodes, result.totalWall().toNanos() / 1e9);
             results.add(result);
         }

@@ -4,21 +4,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * The harness's command line: {@code --nodes 1000,10000 --virtual 60s --seed 1}.
+ * The harness's command line: {@code --nodes 1000,10000 --start converged --virtual 60s --seed 1}.
  *
  * @param nodes the cluster sizes to run, one after another
+ * @param start how the nodes come together
  * @param steady the virtual time of the steady run after convergence
  * @param seed the seed of every random choice; the same seed replays the same run
  */
-record ScaleOptions(List<Integer> nodes, Duration steady, long seed) {
+record ScaleOptions(List<Integer> nodes, ClusterStart start, Duration steady, long seed) {
 
-    static final String USAGE = "usage: ScaleHarness [--nodes 1000,10000] [--virtual 60s] [--seed 1]";
+    static final String USAGE =
+            "usage: ScaleHarness [--nodes 1000,10000] [--start converged|rollout] [--virtual 60s] [--seed 1]";
 
     /** Validates the fields. */
     ScaleOptions {
         nodes = List.copyOf(nodes);
+        Objects.requireNonNull(start, "start");
         if (nodes.isEmpty() || nodes.stream().anyMatch(n -> n < 2 || n > 65_536)) {
             throw new IllegalArgumentException("--nodes needs sizes from 2 to 65536: " + nodes);
         }
@@ -34,6 +38,7 @@ record ScaleOptions(List<Integer> nodes, Duration steady, long seed) {
      */
     static ScaleOptions parse(String... args) {
         List<Integer> nodes = List.of(1_000, 10_000);
+        ClusterStart start = ClusterStart.CONVERGED;
         Duration steady = Duration.ofSeconds(60);
         long seed = 1;
         for (int i = 0; i < args.length; i++) {
@@ -44,12 +49,13 @@ record ScaleOptions(List<Integer> nodes, Duration steady, long seed) {
             String value = args[++i];
             switch (flag) {
                 case "--nodes" -> nodes = sizes(value);
+                case "--start" -> start = ClusterStart.parse(value);
                 case "--virtual" -> steady = duration(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
-        return new ScaleOptions(nodes, steady, seed);
+        return new ScaleOptions(nodes, start, steady, seed);
     }
 
     private static List<Integer> sizes(String value) {

@@ -17,14 +17,15 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One harness run: N simulated nodes on the LAN preset roll out in join waves, converge, run
- * steadily, then one node crashes and its death spreads.
+ * One harness run: N simulated nodes on the LAN preset come together (see {@link ClusterStart}),
+ * run steadily, take in one new node, then lose one node to a crash. Measured: the time to
+ * converge (rollout only), the cost of the steady run, how long the new node's alive message and
+ * the crashed node's death take to reach every node, and the heap per member.
  *
- * <p>Join strategy, as a rollout does it: node {@code n0} starts the cluster, then waves join, each
- * as large as the cluster already is (1, 1, 2, 4, … nodes), every joiner through a push/pull with a
- * random node that has already joined, one probe interval after the previous wave's joins
- * completed. No node serves more than a few joins at once, and log2(N) waves reach N. Joining all N
- * through one seed would instead make that seed merge N-1 push/pulls at once.
+ * <p>Rollout join strategy: node {@code n0} starts the cluster, then waves join, each as large as
+ * the cluster already is (1, 1, 2, 4, … nodes), every joiner through a push/pull with a random node
+ * that has already joined, one probe interval after the previous wave's joins completed. No node
+ * serves more than a few joins at once, and log2(N) waves reach N.
  */
 final class ScaleRun {
 
@@ -33,12 +34,13 @@ final class ScaleRun {
     private static final Duration QUEUE_SAMPLE_EVERY = Duration.ofSeconds(1);
     private static final Duration JOIN_LIMIT = Duration.ofMinutes(1);
     private static final Duration CONVERGE_LIMIT = Duration.ofMinutes(10);
-    private static final Duration DEATH_LIMIT = Duration.ofMinutes(5);
+    private static final Duration SPREAD_LIMIT = Duration.ofMinutes(5);
     /** CPU time of the whole JVM (GC and JIT threads too): on a shared machine, steadier than wall time. */
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final int nodes;
+    private final ClusterStart start;
     private final Duration steady;
     private final long seed;
     private final PrintStream progress;
@@ -48,12 +50,14 @@ final class ScaleRun {
 
     /**
      * @param nodes the cluster size
+     * @param start how the nodes come together
      * @param steady the virtual time of the steady run
      * @param seed the seed of every random choice
      * @param progress where to log each phase
      */
-    ScaleRun(int nodes, Duration steady, long seed, PrintStream progress) {
+    ScaleRun(int nodes, ClusterStart start, Duration steady, long seed, PrintStream progress) {
         this.nodes = nodes;
+        this.start = start;
         this.steady = steady;
         this.seed = seed;
         this.progress = progress;
@@ -64,34 +68,41 @@ final class ScaleRun {
         startWall = System.nanoTime();
         startCpu = PROCESS.getProcessCpuTime();
         long heapBefore = usedHeapAfterGc();
-        MemberViews views = new MemberViews(nodes);
+        MemberViews views = new MemberViews(nodes, start == ClusterStart.CONVERGED);
         GossipBacklog backlog = new GossipBacklog();
         SimCluster cluster = SimCluster.builder()
                 .seed(seed)
                 .nodes(nodes)
+                .converged(start == ClusterStart.CONVERGED)
                 .config(lan -> lan.queueCheckInterval(QUEUE_SAMPLE_EVERY))
                 .checkInvariants(false)
                 .eventDelegates(name -> views.newView())
                 .telemetry(name -> backlog.newNode())
                 .build();
         SimulatedScheduler clock = cluster.scheduler();
-        log("%d nodes started", nodes);
+        log("%d nodes started (%s)", nodes, start);
 
-        Duration joinStart = clock.elapsed();
-        int waves = joinInWaves(cluster);
-        Duration rampEnd = clock.elapsed();
-        log("%d nodes joined in %d waves, %d ms virtual", nodes, waves, rampEnd.minus(joinStart).toMillis());
-
-        boolean converged = converge(clock, views, backlog, joinStart);
-        Duration convergedAt = clock.elapsed();
-        log(converged ? "converged at %d ms virtual" : "%d ms virtual without converging (%d of %d nodes complete)",
-                convergedAt.minus(joinStart).toMillis(), views.complete(), nodes);
+        int waves = 0;
+        Optional<Duration> converged = Optional.empty();
+        Optional<Duration> convergedAfterRamp = Optional.empty();
+        if (start == ClusterStart.ROLLOUT) {
+            Duration joinStart = clock.elapsed();
+            waves = joinInWaves(cluster);
+            Duration rampEnd = clock.elapsed();
+            log("%d nodes joined in %d waves, %d ms virtual", nodes, waves, rampEnd.minus(joinStart).toMillis());
+            if (converge(clock, views, backlog, joinStart)) {
+                converged = Optional.of(clock.elapsed().minus(joinStart));
+                convergedAfterRamp = Optional.of(clock.elapsed().minus(rampEnd));
+            }
+            log(converged.isPresent() ? "converged at %d ms virtual" : "%d ms virtual without converging",
+                    clock.elapsed().minus(joinStart).toMillis());
+        }
 
         long backlogBefore = backlog.meanDepth();
         long packetsBefore = cluster.network().packetsSent();
         long steadyStart = System.nanoTime();
         long cpuStart = PROCESS.getProcessCpuTime();
-        cluster.runFor(steady);
+        runWithProgress(clock, steady);
         Duration steadyWall = Duration.ofNanos(System.nanoTime() - steadyStart);
         Duration steadyCpu = Duration.ofNanos(PROCESS.getProcessCpuTime() - cpuStart);
         long packets = cluster.network().packetsSent() - packetsBefore;
@@ -101,21 +112,31 @@ final class ScaleRun {
                 backlogAfter);
 
         long heapPerMember = (usedHeapAfterGc() - heapBefore) / nodes;
+        SplittableRandom picks = new SplittableRandom(seed);
 
-        String victim = "n" + (1 + new SplittableRandom(seed).nextInt(nodes - 1));
+        String newcomer = "n" + nodes;
+        Duration joinAt = clock.elapsed();
+        cluster.start(newcomer, nodes);
+        CompletableFuture<Integer> joined = cluster.join(newcomer, "n" + picks.nextInt(nodes));
+        boolean joinSpread = clock.runUntil(() -> joined.isDone() && views.joinsOf(newcomer) == nodes + 1,
+                SPREAD_LIMIT, STEP);
+        Duration joinSpreadTime = clock.elapsed().minus(joinAt);
+        log(joinSpread ? "%s known to every node %d ms virtual after its join began"
+                : "%s not known everywhere %d ms virtual after its join began", newcomer, joinSpreadTime.toMillis());
+
+        String victim = "n" + (1 + picks.nextInt(nodes - 1));
         Duration crashAt = clock.elapsed();
         cluster.crash(victim);
-        boolean spread = clock.runUntil(() -> views.deathsOf(victim) == nodes - 1, DEATH_LIMIT, STEP);
-        Duration deathSpread = clock.elapsed().minus(crashAt);
-        log(spread ? "death of %s reached every node after %d ms virtual"
-                : "death of %s not everywhere after %d ms virtual", victim, deathSpread.toMillis());
+        boolean deathSpread = clock.runUntil(() -> views.deathsOf(victim) == nodes, SPREAD_LIMIT, STEP);
+        Duration deathSpreadTime = clock.elapsed().minus(crashAt);
+        log(deathSpread ? "death of %s reached every node after %d ms virtual"
+                : "death of %s not everywhere after %d ms virtual", victim, deathSpreadTime.toMillis());
 
         long packetsPerSecond = steady.isZero() ? 0 : packets * 1_000_000_000L / steady.toNanos();
-        return new ScaleResult(nodes, waves,
-                converged ? Optional.of(convergedAt.minus(joinStart)) : Optional.empty(),
-                converged ? Optional.of(convergedAt.minus(rampEnd)) : Optional.empty(),
-                steady, steadyWall, steadyCpu, backlogBefore, backlogAfter, packetsPerSecond, heapPerMember,
-                spread ? Optional.of(deathSpread) : Optional.empty(), views.deathsExcept(victim),
+        return new ScaleResult(nodes, start, waves, converged, convergedAfterRamp, steady, steadyWall, steadyCpu,
+                backlogBefore, backlogAfter, packetsPerSecond, heapPerMember,
+                joinSpread ? Optional.of(joinSpreadTime) : Optional.empty(),
+                deathSpread ? Optional.of(deathSpreadTime) : Optional.empty(), views.deathsExcept(victim),
                 GossipBounds.of(config, nodes), Duration.ofNanos(System.nanoTime() - startWall));
     }
 
@@ -133,6 +154,19 @@ final class ScaleRun {
             }
         }
         return views.converged();
+    }
+
+    /** Runs for the given virtual time, logging progress every ten virtual seconds. */
+    private void runWithProgress(SimulatedScheduler clock, Duration duration) {
+        Duration end = clock.elapsed().plus(duration);
+        while (clock.elapsed().compareTo(end) < 0) {
+            Duration remaining = end.minus(clock.elapsed());
+            clock.runFor(remaining.compareTo(PROGRESS_EVERY) < 0 ? remaining : PROGRESS_EVERY);
+            if (clock.elapsed().compareTo(end) < 0) {
+                log("steady run at %d of %d s virtual", duration.minus(end.minus(clock.elapsed())).toSeconds(),
+                        duration.toSeconds());
+            }
+        }
     }
 
     private int joinInWaves(SimCluster cluster) {

@@ -17,19 +17,30 @@ final class ScaleTable {
      */
     static String format(List<ScaleResult> results) {
         StringBuilder table = new StringBuilder()
-                .append("| N | join waves | converge (virtual) | of which after last wave | dissemination bound")
-                .append(" | death spread (virtual) | death bound | false deaths | wall s / virtual s")
-                .append(" | CPU s / virtual s | packets / virtual s | gossip backlog per node | heap per member |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| N | start | converge (virtual) | of which after last wave | wall s / virtual s")
+                .append(" | CPU s / virtual s | packets / virtual s | gossip backlog per node | heap per member")
+                .append(" | join spread (virtual) | dissemination bound | death spread (virtual) | death bound")
+                .append(" | false deaths | whole run (wall) |\n")
+                .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScaleResult r : results) {
-            table.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %s | %s | %s | %d | %.2f | %.2f | %,d | %,d → %,d | %s |%n",
-                    r.nodes(), r.waves(), seconds(r.convergeVirtual()), seconds(r.convergeAfterRampVirtual()),
-                    seconds(r.bounds().dissemination()), seconds(r.deathSpreadVirtual()),
-                    seconds(r.bounds().deathSpread()), r.falseDeaths(), r.wallPerVirtualSecond(), r.cpuPerVirtualSecond(),
+            table.append(String.format(Locale.ROOT,
+                    "| %,d | %s | %s | %s | %.2f | %.2f | %,d | %,d → %,d | %s | %s | %s | %s | %s | %d | %s |%n",
+                    r.nodes(), startColumn(r), converge(r, r.convergeVirtual()),
+                    converge(r, r.convergeAfterRampVirtual()), r.wallPerVirtualSecond(), r.cpuPerVirtualSecond(),
                     r.packetsPerVirtualSecond(), r.backlogBefore(), r.backlogAfter(),
-                    kibibytes(r.heapBytesPerMember())));
+                    kibibytes(r.heapBytesPerMember()), seconds(r.joinSpreadVirtual()),
+                    seconds(r.bounds().dissemination()), seconds(r.deathSpreadVirtual()),
+                    seconds(r.bounds().deathSpread()), r.falseDeaths(), seconds(r.totalWall())));
         }
         return table.toString();
+    }
+
+    private static String startColumn(ScaleResult r) {
+        return r.start() == ClusterStart.ROLLOUT ? "rollout, " + r.waves() + " waves" : r.start().toString();
+    }
+
+    private static String converge(ScaleResult r, Optional<Duration> duration) {
+        return r.start() == ClusterStart.CONVERGED ? "–" : seconds(duration);
     }
 
     private static String seconds(Optional<Duration> duration) {

@@ -1,11 +1,15 @@
 package dev.memberlist.interop;
 
+import org.awaitility.Awaitility;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -17,6 +21,7 @@ final class GoPeer implements AutoCloseable {
 
     /** A safety net: gopeer exits by itself after this long, should nothing else stop it. */
     private static final String LIFETIME = "5m";
+    private static final Duration REBROADCAST_EVERY = Duration.ofSeconds(3);
 
     private final String name;
     private final PeerProcess process;
@@ -69,6 +74,26 @@ final class GoPeer implements AutoCloseable {
     /** @param line a gopeer command */
     void command(String line) {
         process.command(line);
+    }
+
+    /**
+     * Broadcasts a message from this Go node until it has arrived. Go sends a broadcast only a few
+     * times, over UDP, and a loaded machine can drop every copy; each repeat is a new broadcast, so a
+     * receiver that cannot read Go's packets still never gets it.
+     *
+     * @param message the broadcast's text
+     * @param arrived whether the receivers under test have it
+     */
+    void broadcastUntil(String message, BooleanSupplier arrived) {
+        command("broadcast " + message);
+        Awaitility.await("broadcast '" + message + "' from " + name + " arrives").atMost(MixedCluster.WAIT)
+                .pollInterval(REBROADCAST_EVERY).until(() -> {
+                    if (arrived.getAsBoolean()) {
+                        return true;
+                    }
+                    command("broadcast " + message);
+                    return false;
+                });
     }
 
     /**

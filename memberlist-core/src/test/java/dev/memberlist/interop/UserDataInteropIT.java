@@ -35,10 +35,9 @@ class UserDataInteropIT {
 
     @Test
     void userBroadcastsReachTheOtherSideBothWays() {
-        go.command("broadcast news from go");
         java.user().broadcast("news from java", 3);
+        go.broadcastUntil("news from go", () -> java.user().messages().contains("news from go"));
 
-        awaitMessage(java, "news from go");
         go.await("msg", e -> "news from java".equals(e.get("data")));
     }
 

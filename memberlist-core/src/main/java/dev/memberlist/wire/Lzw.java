@@ -179,12 +179,13 @@ public final class Lzw {
         private static final int CODE_MASK = MAX_CODE;
         private static final int MAX_SLOTS = Integer.highestOneBit(MAX_CODE) << 2;
 
-        // Open addressing on (prefix code << 8 | byte), stored as key << 12 | code. A slot is in use
-        // only while its stamp equals the current generation, so a new run (or a CLEAR) empties
-        // the table by moving to the next generation instead of zeroing it.
+        // Open addressing on (prefix code << 8 | byte), stored as key << 12 | code; 0 is an empty
+        // slot, as codes start at 258. The table is small enough for the CPU's first-level cache,
+        // where the lookup of every input byte must hit. Emptying it (a new run or a CLEAR) zeroes
+        // only the slots the run filled, which are listed in usedSlots.
         private final int[] table = new int[MAX_SLOTS];
-        private final int[] stamps = new int[MAX_SLOTS];
-        private int generation;
+        private final int[] usedSlots = new int[MAX_CODE + 1];
+        private int used;
         private int slotMask;
         private int hashShift;
         private byte[] out;
@@ -217,19 +218,19 @@ public final class Lzw {
                     int literal = buf[i] & 0xff;
                     int key = code << 8 | literal;
                     int slot = (key * 0x9E3779B1) >>> hashShift;
-                    boolean used;
-                    while ((used = stamps[slot] == generation) && table[slot] >>> 12 != key) {
+                    int entry;
+                    while ((entry = table[slot]) != 0 && entry >>> 12 != key) {
                         slot = (slot + 1) & slotMask;
                     }
-                    if (used) {
-                        code = table[slot] & CODE_MASK;
+                    if (entry != 0) {
+                        code = entry & CODE_MASK;
                         continue;
                     }
                     write(code);
                     code = literal;
                     if (addCode()) {
                         table[slot] = key << 12 | next;
-                        stamps[slot] = generation;
+                        usedSlots[used++] = slot;
                     }
                 }
                 write(code);
@@ -245,12 +246,10 @@ public final class Lzw {
         }
 
         private void emptyTable() {
-            generation++;
-            if (generation == 0) {
-                // Wrapped after 2^32 runs: stamps from long ago could match again.
-                Arrays.fill(stamps, 0);
-                generation = 1;
+            for (int i = 0; i < used; i++) {
+                table[usedSlots[i]] = 0;
             }
+            used = 0;
         }
 
         /** Takes the next code; returns false when the table was full and has been cleared instead. */

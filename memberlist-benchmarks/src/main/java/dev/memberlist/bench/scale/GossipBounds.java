@@ -16,16 +16,20 @@ import java.time.Duration;
  * <li>Suspicion: a suspect is declared dead after at least
  * {@code suspicionMult × log10(n) × probeInterval} (the minimum, reached once enough peers confirm).</li>
  * <li>Death spread: about one probe interval until some node probes the dead one (every node
- * probes one node per interval), one more for its failed probe round, the suspicion minimum, then
- * dissemination of the dead message.</li>
+ * probes one node per interval), one more for its failed probe round, the suspicion timeout, then
+ * dissemination of the dead message. The timeout shrinks from {@code suspicionMaxTimeoutMult}
+ * times the minimum to the minimum as other nodes confirm the suspicion: the estimate takes the
+ * minimum (every confirmation arrives), the slowest case the maximum (none does).</li>
  * </ul>
  *
  * @param retransmitLimit transmissions per broadcast
  * @param dissemination the time to pass a broadcast on
  * @param suspicion the minimum suspicion timeout
  * @param deathSpread the expected time from a crash until every node has it dead
+ * @param slowestDeathSpread that time when no other node confirms the first suspicion
  */
-record GossipBounds(int retransmitLimit, Duration dissemination, Duration suspicion, Duration deathSpread) {
+record GossipBounds(int retransmitLimit, Duration dissemination, Duration suspicion, Duration deathSpread,
+                    Duration slowestDeathSpread) {
 
     /**
      * @param config the nodes' configuration
@@ -38,7 +42,8 @@ record GossipBounds(int retransmitLimit, Duration dissemination, Duration suspic
         Duration dissemination = config.gossipInterval().multipliedBy(rounds);
         Duration suspicion = Duration.ofNanos(ClusterMath.suspicionTimeoutNanos(config.suspicionMult(), n,
                 config.probeInterval().toNanos()));
-        Duration deathSpread = config.probeInterval().multipliedBy(2).plus(suspicion).plus(dissemination);
-        return new GossipBounds(limit, dissemination, suspicion, deathSpread);
+        Duration detectionAndSpread = config.probeInterval().multipliedBy(2).plus(dissemination);
+        return new GossipBounds(limit, dissemination, suspicion, detectionAndSpread.plus(suspicion),
+                detectionAndSpread.plus(suspicion.multipliedBy(config.suspicionMaxTimeoutMult())));
     }
 }

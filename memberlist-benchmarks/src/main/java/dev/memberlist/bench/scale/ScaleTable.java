@@ -19,18 +19,19 @@ final class ScaleTable {
         StringBuilder table = new StringBuilder()
                 .append("| N | start | converge (virtual) | of which after last wave | wall s / virtual s")
                 .append(" | CPU s / virtual s | packets / virtual s | gossip backlog per node | heap per member")
-                .append(" | join spread (virtual) | dissemination bound | death spread (virtual) | death bound")
-                .append(" | false deaths | whole run (wall) |\n")
-                .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | join spread (virtual) | dissemination bound | death spread (virtual) | death estimate")
+                .append(" | death bound, unconfirmed | false deaths | whole run (wall) |\n")
+                .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScaleResult r : results) {
             table.append(String.format(Locale.ROOT,
-                    "| %,d | %s | %s | %s | %.2f | %.2f | %,d | %,d → %,d | %s | %s | %s | %s | %s | %d | %s |%n",
+                    "| %,d | %s | %s | %s | %.2f | %.2f | %,d | %,d → %,d | %s | %s | %s | %s | %s | %s | %d | %s |%n",
                     r.nodes(), startColumn(r), converge(r, r.convergeVirtual()),
                     converge(r, r.convergeAfterRampVirtual()), r.wallPerVirtualSecond(), r.cpuPerVirtualSecond(),
                     r.packetsPerVirtualSecond(), r.backlogBefore(), r.backlogAfter(),
                     kibibytes(r.heapBytesPerMember()), seconds(r.joinSpreadVirtual()),
                     seconds(r.bounds().dissemination()), seconds(r.deathSpreadVirtual()),
-                    seconds(r.bounds().deathSpread()), r.falseDeaths(), seconds(r.totalWall())));
+                    seconds(r.bounds().deathSpread()), seconds(r.bounds().slowestDeathSpread()), r.falseDeaths(),
+                    seconds(r.totalWall())));
         }
         return table.toString();
     }

@@ -54,7 +54,8 @@ class ScaleRunTest {
         assertThat(result.joinSpreadVirtual()).hasValueSatisfying(
                 time -> assertThat(time).isLessThan(result.bounds().dissemination().multipliedBy(2)));
         assertThat(result.deathSpreadVirtual()).hasValueSatisfying(
-                time -> assertThat(time).isLessThan(result.bounds().deathSpread().multipliedBy(2)));
+                time -> assertThat(time).isLessThan(result.bounds().deathSpread().multipliedBy(2))
+                        .isLessThan(result.bounds().slowestDeathSpread()));
         assertThat(result.falseDeaths()).isZero();
         assertThat(result.packetsPerVirtualSecond()).isPositive();
         assertThat(result.steadyWall()).isPositive();

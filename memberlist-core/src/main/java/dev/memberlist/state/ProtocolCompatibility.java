@@ -26,9 +26,14 @@ public final class ProtocolCompatibility {
     public static Optional<String> check(List<PushNodeState> remote, Collection<NodeRecord> local) {
         Bounds protocol = new Bounds();
         Bounds delegate = new Bounds();
-        for (PushNodeState entry : remote) {
-            if (entry.state() == PushNodeState.STATE_ALIVE) {
-                Versions.parse(entry.vsn()).ifPresent(v -> widen(protocol, delegate, v));
+        // Parsed once: a large cluster's table has thousands of entries, checked on every push/pull.
+        ProtocolVersions[] remoteVersions = new ProtocolVersions[remote.size()];
+        for (int i = 0; i < remoteVersions.length; i++) {
+            PushNodeState entry = remote.get(i);
+            Optional<ProtocolVersions> parsed = Versions.parse(entry.vsn());
+            remoteVersions[i] = parsed.orElse(ProtocolVersions.UNKNOWN);
+            if (entry.state() == PushNodeState.STATE_ALIVE && parsed.isPresent()) {
+                widen(protocol, delegate, parsed.get());
             }
         }
         for (NodeRecord record : local) {
@@ -36,9 +41,8 @@ public final class ProtocolCompatibility {
                 widen(protocol, delegate, record.versions());
             }
         }
-        for (PushNodeState entry : remote) {
-            ProtocolVersions v = Versions.parse(entry.vsn()).orElse(ProtocolVersions.UNKNOWN);
-            Optional<String> problem = verify(entry.name(), v, protocol, delegate);
+        for (int i = 0; i < remoteVersions.length; i++) {
+            Optional<String> problem = verify(remote.get(i).name(), remoteVersions[i], protocol, delegate);
             if (problem.isPresent()) {
                 return problem;
             }

@@ -19,11 +19,6 @@ final class GrowableBufferOutput implements MessageBufferOutput {
         array = new byte[initialCapacity];
     }
 
-    void writeByte(int value) {
-        ensureRoom(1);
-        array[size++] = (byte) value;
-    }
-
     /** @return the bytes written so far, in an array of exactly that length */
     byte[] toByteArray() {
         return size == array.length ? array : Arrays.copyOf(array, size);

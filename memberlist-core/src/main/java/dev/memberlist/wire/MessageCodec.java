@@ -3,7 +3,6 @@ package dev.memberlist.wire;
 import static dev.memberlist.wire.WireFormatException.Reason.TRUNCATED;
 import static dev.memberlist.wire.WireFormatException.Reason.UNKNOWN_TYPE;
 
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 
 import java.io.IOException;
@@ -59,8 +58,6 @@ public final class MessageCodec {
     /** The most bytes a TCP user-message header may announce (Go HEAD's limit, 20 MiB). */
     public static final int MAX_USER_MESSAGE_LENGTH = 20 * 1024 * 1024;
 
-    private static final MessagePack.PackerConfig PACKER_CONFIG =
-            new MessagePack.PackerConfig().withStr8FormatSupport(false);
     private static final int INITIAL_CAPACITY = 128;
 
     /**
@@ -94,18 +91,11 @@ public final class MessageCodec {
             System.arraycopy(payload, 0, out, 1, payload.length);
             return out;
         }
-        GrowableBufferOutput out = new GrowableBufferOutput(INITIAL_CAPACITY);
+        MessageWriter out = new MessageWriter(INITIAL_CAPACITY);
         if (!isStreamOnly(message)) {
-            out.writeByte(message.type().code());
+            out.type(message.type());
         }
-        MessagePacker packer = PACKER_CONFIG.newPacker(out);
-        encodeBody(message, packer);
-        try {
-            packer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return out.body(message).toByteArray();
     }
 
     /**

@@ -2,11 +2,7 @@ package dev.memberlist.wire;
 
 import dev.memberlist.security.Keyring;
 import dev.memberlist.security.PayloadCipher;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +14,11 @@ import java.util.List;
  */
 public final class StreamCodec {
 
-    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withStr8FormatSupport(false);
     private static final int FRAME_HEADER_BYTES = 5;
+    /** A push/pull header and a typical node state (name, IPv4, six version bytes, short metadata). */
+    private static final int PUSH_PULL_HEADER_BYTES = 48;
+    private static final int TYPICAL_NODE_STATE_BYTES = 96;
+    private static final int USER_MESSAGE_HEADER_BYTES = 24;
 
     private final CodecSettings settings;
     private final byte[] label;
@@ -39,17 +38,13 @@ public final class StreamCodec {
      * @return {@code 0x06}, the header, every node state, and the raw user state
      */
     public static byte[] pushPull(PushPullHeader header, List<PushNodeState> nodes, Bytes userState) {
-        try (MessageBufferPacker packer = PACKER.newBufferPacker()) {
-            packer.writePayload(new byte[] {(byte) MessageType.PUSH_PULL.code()});
-            MessageCodec.encodeBody(header, packer);
-            for (PushNodeState node : nodes) {
-                MessageCodec.encodeBody(node, packer);
-            }
-            packer.writePayload(userState.array());
-            return packer.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        MessageWriter out = new MessageWriter(
+                PUSH_PULL_HEADER_BYTES + TYPICAL_NODE_STATE_BYTES * nodes.size() + userState.length());
+        out.type(MessageType.PUSH_PULL).body(header);
+        for (PushNodeState node : nodes) {
+            out.body(node);
         }
+        return out.raw(userState.array()).toByteArray();
     }
 
     /**
@@ -57,14 +52,11 @@ public final class StreamCodec {
      * @return {@code 0x08}, the user message header, and the bytes
      */
     public static byte[] userMessage(Bytes payload) {
-        try (MessageBufferPacker packer = PACKER.newBufferPacker()) {
-            packer.writePayload(new byte[] {(byte) MessageType.USER.code()});
-            MessageCodec.encodeBody(new UserMessageHeader(payload.length()), packer);
-            packer.writePayload(payload.array());
-            return packer.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new MessageWriter(USER_MESSAGE_HEADER_BYTES + payload.length())
+                .type(MessageType.USER)
+                .body(new UserMessageHeader(payload.length()))
+                .raw(payload.array())
+                .toByteArray();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.memberlist.MemberlistConfig;
 import dev.memberlist.Node;
 import dev.memberlist.NodeState;
 import dev.memberlist.RecordingTelemetry;
+import dev.memberlist.sim.RecordingDelegate;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,18 +15,18 @@ import java.util.stream.Collectors;
 
 /**
  * One Java node on 127.0.0.1 and a free port, over the Netty transport, with spies on everything it
- * reports: user data ({@link RecordingUserDelegate}, push/pull state {@code state-of-<name>} as
+ * reports: user data ({@link RecordingDelegate}, push/pull state {@code state-of-<name>} as
  * gopeer's default), membership events and telemetry.
  */
 final class JavaPeer implements AutoCloseable {
 
     private final String name;
     private final Memberlist memberlist;
-    private final RecordingUserDelegate user;
+    private final RecordingDelegate user;
     private final RecordingEvents events;
     private final RecordingTelemetry telemetry;
 
-    private JavaPeer(String name, Memberlist memberlist, RecordingUserDelegate user, RecordingEvents events,
+    private JavaPeer(String name, Memberlist memberlist, RecordingDelegate user, RecordingEvents events,
                      RecordingTelemetry telemetry) {
         this.name = name;
         this.memberlist = memberlist;
@@ -40,7 +41,7 @@ final class JavaPeer implements AutoCloseable {
      * @return the running node
      */
     static JavaPeer start(String name, MemberlistConfig.Builder config) {
-        RecordingUserDelegate user = new RecordingUserDelegate("state-of-" + name);
+        RecordingDelegate user = new RecordingDelegate("state-of-" + name);
         RecordingEvents events = new RecordingEvents();
         RecordingTelemetry telemetry = new RecordingTelemetry();
         Memberlist memberlist = Memberlist.create(config
@@ -67,7 +68,7 @@ final class JavaPeer implements AutoCloseable {
         return memberlist;
     }
 
-    RecordingUserDelegate user() {
+    RecordingDelegate user() {
         return user;
     }
 

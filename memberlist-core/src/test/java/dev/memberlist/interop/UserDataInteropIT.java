@@ -1,6 +1,6 @@
 package dev.memberlist.interop;
 
-import dev.memberlist.interop.RecordingUserDelegate.RemoteState;
+import dev.memberlist.sim.RecordingDelegate.RemoteState;
 import dev.memberlist.transport.netty.NoNettyLeaks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

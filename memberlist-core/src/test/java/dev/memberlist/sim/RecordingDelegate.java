@@ -3,20 +3,30 @@ package dev.memberlist.sim;
 import dev.memberlist.delegate.Delegate;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A {@link Delegate} for scenarios: settable metadata and local state, user broadcasts each sent a
- * fixed number of times, and a record of every message and remote state received.
+ * A {@link Delegate} for scenarios and real-socket tests: settable metadata and local state, user
+ * broadcasts each sent a fixed number of times, and a record of every message and remote state
+ * received. Thread-safe: an engine thread may call it while a test thread reads it.
  */
 public final class RecordingDelegate implements Delegate {
 
-    private final List<String> messages = new ArrayList<>();
-    private final List<String> remoteStates = new ArrayList<>();
+    /**
+     * A push/pull state received.
+     *
+     * @param data the state, as text
+     * @param join whether it came with a join
+     */
+    public record RemoteState(String data, boolean join) {
+    }
+
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<RemoteState> remoteStates = new CopyOnWriteArrayList<>();
     private final RepeatedBroadcasts broadcasts = new RepeatedBroadcasts();
-    private String meta = "";
-    private String localState;
+    private volatile String meta = "";
+    private volatile String localState;
     private int relayTransmits;
 
     /** @param localState what this node sends in push/pull */
@@ -24,12 +34,12 @@ public final class RecordingDelegate implements Delegate {
         this.localState = localState;
     }
 
-    /** @param value the metadata the node will announce */
+    /** @param value the metadata the node will announce (call {@code updateNode} to spread it) */
     public void meta(String value) {
         meta = value;
     }
 
-    /** @param value the new local state */
+    /** @param value the state sent in push/pull from now on */
     public void localState(String value) {
         localState = value;
     }
@@ -40,7 +50,7 @@ public final class RecordingDelegate implements Delegate {
      * @param message the text
      * @param transmits how many packets carry it
      */
-    public void broadcast(String message, int transmits) {
+    public synchronized void broadcast(String message, int transmits) {
         broadcasts.add(message.getBytes(StandardCharsets.UTF_8), transmits);
     }
 
@@ -50,17 +60,17 @@ public final class RecordingDelegate implements Delegate {
      *
      * @param transmits how many packets carry each relayed message
      */
-    public void relayNewMessages(int transmits) {
+    public synchronized void relayNewMessages(int transmits) {
         relayTransmits = transmits;
     }
 
-    /** @return the user messages received, as text */
+    /** @return the user messages received so far, as text (broadcasts may come more than once) */
     public List<String> messages() {
         return List.copyOf(messages);
     }
 
-    /** @return the remote states received, as text */
-    public List<String> remoteStates() {
+    /** @return the push/pull states received so far */
+    public List<RemoteState> remoteStates() {
         return List.copyOf(remoteStates);
     }
 
@@ -70,7 +80,7 @@ public final class RecordingDelegate implements Delegate {
     }
 
     @Override
-    public void notifyMessage(byte[] message) {
+    public synchronized void notifyMessage(byte[] message) {
         String text = new String(message, StandardCharsets.UTF_8);
         if (relayTransmits > 0 && !messages.contains(text)) {
             broadcast(text, relayTransmits);
@@ -79,7 +89,7 @@ public final class RecordingDelegate implements Delegate {
     }
 
     @Override
-    public List<byte[]> broadcasts(int overhead, int limit) {
+    public synchronized List<byte[]> broadcasts(int overhead, int limit) {
         return broadcasts.take(overhead, limit);
     }
 
@@ -90,6 +100,6 @@ public final class RecordingDelegate implements Delegate {
 
     @Override
     public void mergeRemoteState(byte[] state, boolean join) {
-        remoteStates.add(new String(state, StandardCharsets.UTF_8));
+        remoteStates.add(new RemoteState(new String(state, StandardCharsets.UTF_8), join));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * {@link dev.memberlist.delegate.Delegate#broadcasts(int, int)} returns, taking as many queued
  * broadcasts as fit the byte limit. Not thread-safe; callers that share it across threads lock.
  */
-public final class RepeatedBroadcasts {
+final class RepeatedBroadcasts {
 
     private final List<Pending> pending = new ArrayList<>();
 
@@ -17,7 +17,7 @@ public final class RepeatedBroadcasts {
      * @param message the broadcast's bytes
      * @param transmits how many packets carry it
      */
-    public void add(byte[] message, int transmits) {
+    void add(byte[] message, int transmits) {
         pending.add(new Pending(message, transmits));
     }
 
@@ -26,7 +26,7 @@ public final class RepeatedBroadcasts {
      * @param limit the bytes available for all of them
      * @return the broadcasts that fit, each counted as sent once more
      */
-    public List<byte[]> take(int overhead, int limit) {
+    List<byte[]> take(int overhead, int limit) {
         List<byte[]> out = new ArrayList<>();
         int used = 0;
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {

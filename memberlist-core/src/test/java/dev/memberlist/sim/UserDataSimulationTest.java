@@ -74,7 +74,7 @@ class UserDataSimulationTest {
 
         assertThat(exchanged).as("%s", cluster).isTrue();
         delegates.forEach((name, delegate) -> assertThat(delegate.remoteStates())
-                .allMatch(s -> s.startsWith("state-of-") && !s.equals("state-of-" + name)));
+                .allMatch(s -> s.data().startsWith("state-of-") && !s.data().equals("state-of-" + name)));
     }
 
     private static String meta(Node node) {

@@ -3,6 +3,8 @@ package dev.memberlist.agent;
 import dev.memberlist.InvalidConfigurationException;
 import dev.memberlist.Memberlist;
 import dev.memberlist.MemberlistConfig;
+import dev.memberlist.Node;
+import dev.memberlist.transport.SeedAddress;
 
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -122,7 +124,8 @@ public final class Agent {
             memberlist.shutdown();
             events.flush(FLUSH_TIMEOUT);
         }, "agent-shutdown"));
-        events.emit("ready", "node", memberlist.localNode().name(), "addr", HostPort.of(memberlist.localNode()),
+        Node local = memberlist.localNode();
+        events.emit("ready", "node", local.name(), "addr", SeedAddress.format(local.socketAddress()),
                 "pid", ProcessHandle.current().pid());
         Commands commands = new Commands(memberlist, delegate, broadcasts, new ProcessStats(transport), events);
         if (!flags.string(AgentFlag.JOIN).isEmpty()) {

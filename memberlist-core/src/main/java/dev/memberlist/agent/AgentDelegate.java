@@ -3,6 +3,7 @@ package dev.memberlist.agent;
 import dev.memberlist.Node;
 import dev.memberlist.delegate.Delegate;
 import dev.memberlist.delegate.EventDelegate;
+import dev.memberlist.transport.SeedAddress;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -77,7 +78,7 @@ final class AgentDelegate implements Delegate, EventDelegate {
     }
 
     private void membership(String event, Node node) {
-        events.emit(event, "node", node.name(), "addr", HostPort.of(node), "meta", text(node.meta()));
+        events.emit(event, "node", node.name(), "addr", SeedAddress.format(node.socketAddress()), "meta", text(node.meta()));
     }
 
     static String text(byte[] bytes) {

@@ -96,7 +96,7 @@ final class Commands {
             ProtocolVersions v = node.versions();
             Map<String, Object> member = new LinkedHashMap<>();
             member.put("name", node.name());
-            member.put("addr", HostPort.of(node));
+            member.put("addr", SeedAddress.format(node.socketAddress()));
             member.put("meta", AgentDelegate.text(node.meta()));
             member.put("vsn", List.of(v.protocolMin(), v.protocolMax(), v.protocolCurrent(),
                     v.delegateMin(), v.delegateMax(), v.delegateCurrent()));

@@ -28,12 +28,6 @@ final class Addresses {
         return from;
     }
 
-    /** @return {@code ip:port}, or {@code [ip]:port} for IPv6, without a host name */
-    static String hostPort(InetSocketAddress address) {
-        String ip = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
-        return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + address.getPort();
-    }
-
     static Bytes bytes(InetAddress address) {
         return Bytes.copyOf(address.getAddress());
     }

@@ -16,6 +16,7 @@ import dev.memberlist.probe.AckTracker;
 import dev.memberlist.security.EncryptionVersion;
 import dev.memberlist.transport.InboundPacket;
 import dev.memberlist.transport.InboundStream;
+import dev.memberlist.transport.SeedAddress;
 import dev.memberlist.wire.Bytes;
 import dev.memberlist.wire.CodecSettings;
 import dev.memberlist.wire.MessageCodec;
@@ -200,7 +201,7 @@ public final class Engine {
     private static MemberlistException joinFailure(List<InetSocketAddress> addresses, Throwable[] failures) {
         StringBuilder message = new StringBuilder("failed to join any seed");
         for (int i = 0; i < addresses.size(); i++) {
-            message.append(i == 0 ? ": " : "; ").append(Addresses.hostPort(addresses.get(i))).append(": ")
+            message.append(i == 0 ? ": " : "; ").append(SeedAddress.format(addresses.get(i))).append(": ")
                     .append(Streams.rootMessage(failures[i]));
         }
         MemberlistException exception = new MemberlistException(message.toString());

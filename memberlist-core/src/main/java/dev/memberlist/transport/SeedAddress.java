@@ -1,5 +1,6 @@
 package dev.memberlist.transport;
 
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,6 +63,18 @@ public record SeedAddress(Optional<String> nodeName, String host, int port) {
             return new SeedAddress(name, rest, defaultPort);
         }
         return new SeedAddress(name, rest.substring(0, colon), port(rest.substring(colon + 1), seed));
+    }
+
+    /**
+     * Writes an address the way a seed names it and Go's {@code net.JoinHostPort} does: {@code ip:port},
+     * or {@code [ip]:port} for IPv6; an unresolved address keeps its host name.
+     *
+     * @param address the address
+     * @return the text, which {@link #parse} reads back
+     */
+    public static String format(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static int port(String text, String seed) {

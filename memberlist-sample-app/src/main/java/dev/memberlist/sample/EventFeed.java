@@ -6,12 +6,12 @@ import dev.memberlist.spring.event.MemberJoinedEvent;
 import dev.memberlist.spring.event.MemberLeftEvent;
 import dev.memberlist.spring.event.MemberUpdatedEvent;
 import dev.memberlist.spring.event.UserMessageReceivedEvent;
+import dev.memberlist.transport.SeedAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -79,7 +79,6 @@ class EventFeed {
     }
 
     private static String where(Node node) {
-        String host = node.address().getHostAddress();
-        return (node.address() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + node.port();
+        return SeedAddress.format(node.socketAddress());
     }
 }

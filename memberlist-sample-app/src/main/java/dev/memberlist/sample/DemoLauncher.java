@@ -78,9 +78,6 @@ final class DemoLauncher {
                 "memberlist.name=node-" + index,
                 "memberlist.bind-address=127.0.0.1",
                 "memberlist.bind-port=" + (gossipPort == 0 ? 0 : gossipPort + index)));
-        if (httpPort != 0) {
-            properties.add("memberlist.meta.http=" + (httpPort + index));
-        }
         if (seed != null) {
             properties.add("memberlist.seeds=" + seed);
         }

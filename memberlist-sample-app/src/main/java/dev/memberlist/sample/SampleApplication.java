@@ -1,6 +1,7 @@
 package dev.memberlist.sample;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The memberlist demo: a Spring Boot app that is one cluster member, with a live cluster page at
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * command line (for example to join nodes on other machines).
  */
 @SpringBootApplication
+@EnableScheduling
 public class SampleApplication {
 
     /**

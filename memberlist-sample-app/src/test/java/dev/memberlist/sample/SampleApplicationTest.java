@@ -11,6 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +42,9 @@ class SampleApplicationTest {
             assertThat(get(second, "/actuator/memberlist")).contains("\"alive\":2");
         });
         assertThat(get(first, "/")).contains("<title>memberlist cluster</title>");
-        assertThat(get(first, "/app.js")).contains("actuator/memberlist");
+        assertThat(get(first, "/app.js")).contains("api/stream");
+        assertThat(firstStreamEvent(first)).startsWith("event:snapshot")
+                .contains("\"self\":\"node-0\"", "\"name\":\"node-1\"", "\"state\":\"ALIVE\"", "\"history\":[");
         assertThat(get(second, "/api/events")).contains("node-0 joined");
         assertThat(get(first, "/actuator/health")).contains("\"memberlist\"");
     }
@@ -69,13 +75,35 @@ class SampleApplicationTest {
         int second = port(nodes.get(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> get(first, "/actuator/memberlist").contains("\"alive\":2"));
 
-        HttpResponse<String> left = http.send(HttpRequest.newBuilder(uri(second, "/actuator/memberlist/leave"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> left = http.send(HttpRequest.newBuilder(uri(second, "/api/leave"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(left.statusCode()).isBetween(200, 204);
+        assertThat(left.statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(get(first, "/api/events")).contains("node-1 left"));
+    }
+
+    @Test
+    void thePageIsServedFromTheAppItselfWhenTheActuatorHasAPortOfItsOwn() throws Exception {
+        nodes = DemoLauncher.fromArgs(new String[] {"--demo.nodes=1", "--server.port=0", "--management.server.port=0",
+                "--memberlist.bind-port=0", "--memberlist.name=solo"}).launch();
+        int app = port(nodes.get(0));
+
+        assertThat(http.send(HttpRequest.newBuilder(uri(app, "/actuator/memberlist")).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        assertThat(firstStreamEvent(app)).startsWith("event:snapshot").contains("\"self\":\"solo\"");
+    }
+
+    /** @return the first server-sent event of the page's stream: its lines up to the blank line ending it */
+    private String firstStreamEvent(int port) throws Exception {
+        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(uri(port, "/api/stream"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (Stream<String> lines = response.body()) {
+            return CompletableFuture.supplyAsync(() -> lines.takeWhile(line -> !line.isEmpty())
+                    .collect(Collectors.joining("\n"))).get(10, TimeUnit.SECONDS);
+        }
     }
 
     private String get(int port, String path) throws Exception {

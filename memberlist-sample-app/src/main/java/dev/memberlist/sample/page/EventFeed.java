@@ -1,4 +1,4 @@
-package dev.memberlist.sample;
+package dev.memberlist.sample.page;
 
 import dev.memberlist.Node;
 import dev.memberlist.spring.event.MemberConflictEvent;
@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * What this node has seen happen, newest first, for the cluster page: one {@code @EventListener}
- * per memberlist event, which is all an application needs to react to membership changes.
- * Thread-safe.
+ * per memberlist event, which is all an application needs to react to membership changes. Each new
+ * entry goes to the open pages at once. Thread-safe.
  */
 @Component
 class EventFeed {
@@ -30,6 +30,11 @@ class EventFeed {
     private static final int KEPT = 100;
 
     private final Deque<Entry> entries = new ArrayDeque<>();
+    private final ClusterStream stream;
+
+    EventFeed(ClusterStream stream) {
+        this.stream = stream;
+    }
 
     /**
      * @param at when it happened
@@ -62,7 +67,20 @@ class EventFeed {
 
     @EventListener
     void message(UserMessageReceivedEvent event) {
-        add("message", new String(event.getMessage(), StandardCharsets.UTF_8));
+        message(new String(event.getMessage(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Records a chat line once: the chat passes every line on, so a node hears its own lines and
+     * others' again.
+     *
+     * @param line the line, sent from here or received
+     */
+    synchronized void message(String line) {
+        boolean seen = entries.stream().anyMatch(entry -> entry.kind().equals("message") && entry.text().equals(line));
+        if (!seen) {
+            add("message", line);
+        }
     }
 
     /** @return the entries, newest first */
@@ -72,10 +90,12 @@ class EventFeed {
 
     private synchronized void add(String kind, String text) {
         log.info("{}: {}", kind, text);
-        entries.addFirst(new Entry(Instant.now(), kind, text));
+        Entry entry = new Entry(Instant.now(), kind, text);
+        entries.addFirst(entry);
         if (entries.size() > KEPT) {
             entries.removeLast();
         }
+        stream.event(entry);
     }
 
     private static String where(Node node) {

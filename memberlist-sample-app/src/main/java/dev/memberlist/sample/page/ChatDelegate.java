@@ -1,4 +1,4 @@
-package dev.memberlist.sample;
+package dev.memberlist.sample.page;
 
 import dev.memberlist.delegate.Delegate;
 import org.springframework.stereotype.Component;

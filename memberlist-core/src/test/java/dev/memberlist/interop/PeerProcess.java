@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * One agent or gopeer child process, driven as a shell user would: commands written to stdin, JSON
@@ -165,6 +167,23 @@ public final class PeerProcess implements AutoCloseable {
      */
     public Optional<Map<String, Object>> find(Predicate<Map<String, Object>> wanted) {
         return events.stream().filter(wanted).findFirst();
+    }
+
+    /**
+     * Asks the peer for its members and waits for the answer.
+     *
+     * @return the {@code members} list it prints: alive and suspect nodes (Go 0.2.2 cannot tell them apart)
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> members() {
+        int mark = eventCount();
+        command("members");
+        return (List<Map<String, Object>>) awaitFrom(mark, "members", e -> true).get("members");
+    }
+
+    /** @return the names in {@link #members()} */
+    public Set<String> memberNames() {
+        return members().stream().map(m -> (String) m.get("name")).collect(Collectors.toSet());
     }
 
     /** @return every event printed so far */

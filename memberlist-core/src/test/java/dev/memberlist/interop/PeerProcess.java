@@ -60,13 +60,22 @@ public final class PeerProcess implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     public static PeerProcess agent(String label, String... args) throws IOException {
+        return start(label, agentCommand(List.of(), List.of(args)));
+    }
+
+    /**
+     * @param jvmOptions more options for the agent's JVM ({@code -Dkey=value}, …)
+     * @param args the agent's flags
+     * @return the command that runs the agent on this JVM's classpath, small and quick to start
+     */
+    public static List<String> agentCommand(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"),
-                Agent.class.getName()));
-        command.addAll(List.of(args));
-        return new PeerProcess(label, command);
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Agent.class.getName()));
+        command.addAll(args);
+        return command;
     }
 
     /**
@@ -81,6 +90,18 @@ public final class PeerProcess implements AutoCloseable {
     public static PeerProcess gopeer(String binary, String label, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(binary));
         command.addAll(args);
+        return start(label, command);
+    }
+
+    /**
+     * Starts any peer that speaks gopeer's stdin commands and JSON events.
+     *
+     * @param label names the process in messages and its stderr log
+     * @param command the command line
+     * @return the running process
+     * @throws IOException when it cannot be started
+     */
+    public static PeerProcess start(String label, List<String> command) throws IOException {
         return new PeerProcess(label, command);
     }
 

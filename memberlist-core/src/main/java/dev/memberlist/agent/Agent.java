@@ -23,10 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * A memberlist node for the shell, the Java twin of the Go interop peer {@code gopeer} in its
  * single-node mode: the same flags ({@code -name}, {@code -port}, {@code -join}, {@code -config}, ...,
  * plus {@code -label}), the same commands on stdin ({@code members}, {@code join}, {@code broadcast},
- * {@code send}, {@code send-udp}, {@code ping}, {@code meta}, {@code state}, {@code stats}, {@code leave},
- * {@code quit}) and the same JSON-line events on stdout ({@code ready}, {@code join}, {@code leave},
- * {@code update}, {@code suspect}, {@code joined}, {@code msg}, {@code remote_state}, {@code members},
- * {@code ping}, {@code stats}, {@code left}, {@code error}, {@code expired}), each with {@code t} in unix
+ * {@code send}, {@code send-udp}, {@code ping}, {@code meta}, {@code state}, {@code install-key},
+ * {@code use-key}, {@code remove-key}, {@code stats}, {@code leave}, {@code quit}) and the same JSON-line
+ * events on stdout ({@code ready}, {@code join}, {@code leave}, {@code update}, {@code suspect},
+ * {@code joined}, {@code msg}, {@code remote_state}, {@code members}, {@code ping}, {@code keys},
+ * {@code stats}, {@code left}, {@code error}, {@code expired}), each with {@code t} in unix
  * milliseconds.
  *
  * <pre>

@@ -37,6 +37,7 @@ final class AgentConfig {
         overrideDuration(flags, AgentFlag.PROBE_TIMEOUT, builder::probeTimeout);
         overrideDuration(flags, AgentFlag.GOSSIP_INTERVAL, builder::gossipInterval);
         overrideDuration(flags, AgentFlag.PUSHPULL_INTERVAL, builder::pushPullInterval);
+        overrideDuration(flags, AgentFlag.DEAD_NODE_RECLAIM_TIME, builder::deadNodeReclaimTime);
         overrideInt(flags, AgentFlag.GOSSIP_NODES, builder::gossipNodes);
         overrideInt(flags, AgentFlag.SUSPICION_MULT, builder::suspicionMult);
         overrideInt(flags, AgentFlag.RETRANSMIT_MULT, builder::retransmitMult);

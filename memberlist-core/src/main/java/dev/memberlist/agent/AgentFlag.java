@@ -2,7 +2,10 @@ package dev.memberlist.agent;
 
 import java.util.Optional;
 
-/** The agent's command-line flags: gopeer's single-node flags with their defaults, plus {@code -label}. */
+/**
+ * The agent's command-line flags: gopeer's single-node flags with their defaults, plus {@code -label}
+ * and {@code -dead-node-reclaim-time}, which Go 0.2.2 has not.
+ */
 enum AgentFlag {
     NAME("name", Kind.STRING, "", "node name (default java-<port>)"),
     BIND("bind", Kind.STRING, "127.0.0.1", "bind address (UDP and TCP)"),
@@ -26,6 +29,8 @@ enum AgentFlag {
     COMPRESS("compress", Kind.BOOL, "true", "enableCompression (LZW)"),
     VERIFY_INCOMING("verify-incoming", Kind.BOOL, "true", "gossipVerifyIncoming (with -key)"),
     VERIFY_OUTGOING("verify-outgoing", Kind.BOOL, "true", "gossipVerifyOutgoing (with -key)"),
+    DEAD_NODE_RECLAIM_TIME("dead-node-reclaim-time", Kind.DURATION, "0s",
+            "deadNodeReclaimTime: a dead or left node's name may move to a new address after this long (Java only)"),
     VERBOSE("verbose", Kind.BOOL, "false", "memberlist's log on stderr at debug level (default: warnings only)"),
     LIFETIME("lifetime", Kind.DURATION, "0s", "shut down (no leave) and exit after this long; 0 = never");
 

@@ -4,12 +4,14 @@ import dev.memberlist.Memberlist;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.Node;
 import dev.memberlist.ProtocolVersions;
+import dev.memberlist.security.Keyring;
 import dev.memberlist.transport.SeedAddress;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,11 @@ final class Commands {
                 return false;
             case "state":
                 delegate.state(bytes(argument));
+                return false;
+            case "install-key":
+            case "use-key":
+            case "remove-key":
+                rotate(command, argument);
                 return false;
             case "stats":
                 events.emit("stats", stats.fields(memberlist.healthScore()));
@@ -167,6 +174,27 @@ final class Commands {
         } catch (RuntimeException e) {
             fail("meta", message(e));
         }
+    }
+
+    /** Changes the keyring as gopeer does, answering with {@code keys}: the operation and the keys now installed. */
+    private void rotate(String command, String argument) {
+        Optional<Keyring> keyring = memberlist.config().keyring();
+        if (keyring.isEmpty()) {
+            fail(command, "no keyring: start the agent with -key");
+            return;
+        }
+        try {
+            byte[] key = Base64.getDecoder().decode(argument);
+            switch (command) {
+                case "install-key" -> keyring.get().install(key);
+                case "use-key" -> keyring.get().use(key);
+                default -> keyring.get().remove(key);
+            }
+        } catch (IllegalArgumentException e) {
+            fail(command, e.getMessage());
+            return;
+        }
+        events.emit("keys", "op", command, "count", keyring.get().keys().size());
     }
 
     private void leave() {

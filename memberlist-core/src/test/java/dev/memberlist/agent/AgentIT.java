@@ -6,7 +6,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -109,6 +111,48 @@ class AgentIT {
 
         a.command("dance");
         a.await("error", e -> "unknown command \"dance\"".equals(e.get("error")));
+    }
+
+    @Test
+    void keyCommandsRotateTheKeyringAsGopeerDoes() throws IOException {
+        String oldKey = base64Key('o');
+        String newKey = base64Key('n');
+        PeerProcess a = agent("a", "-key", oldKey);
+        PeerProcess b = agent("b", "-key", oldKey, "-join", addr(a));
+        a.awaitNode("join", "b");
+
+        for (PeerProcess node : List.of(a, b)) {
+            int mark = node.eventCount();
+            node.command("install-key " + newKey);
+            assertThat(node.awaitFrom(mark, "keys", e -> true)).containsEntry("op", "install-key").containsEntry("count", 2L);
+        }
+        for (PeerProcess node : List.of(a, b)) {
+            int mark = node.eventCount();
+            node.command("use-key " + newKey);
+            assertThat(node.awaitFrom(mark, "keys", e -> true)).containsEntry("op", "use-key").containsEntry("count", 2L);
+        }
+        for (PeerProcess node : List.of(a, b)) {
+            int mark = node.eventCount();
+            node.command("remove-key " + oldKey);
+            assertThat(node.awaitFrom(mark, "keys", e -> true)).containsEntry("op", "remove-key").containsEntry("count", 1L);
+        }
+        a.command("send b sealed with the new key");
+        b.await("msg", e -> "sealed with the new key".equals(e.get("data")));
+
+        a.command("remove-key " + newKey);
+        a.await("error", e -> "remove-key: removing the primary key is not allowed".equals(e.get("error")));
+        a.command("use-key " + oldKey);
+        a.await("error", e -> "use-key: the requested key is not in the keyring".equals(e.get("error")));
+        a.command("install-key not*base64");
+        a.await("error", e -> ((String) e.get("error")).startsWith("install-key: "));
+        PeerProcess plain = agent("plain");
+        addr(plain);
+        plain.command("install-key " + newKey);
+        plain.await("error", e -> "install-key: no keyring: start the agent with -key".equals(e.get("error")));
+    }
+
+    private static String base64Key(char fill) {
+        return Base64.getEncoder().encodeToString(String.valueOf(fill).repeat(32).getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * One Go memberlist node: a gopeer process on 127.0.0.1 and a free port, started and waited for
@@ -115,16 +114,13 @@ final class GoPeer implements AutoCloseable {
     }
 
     /** @return the {@code members} list gopeer prints now: alive and suspect nodes (0.2.2 cannot tell them apart) */
-    @SuppressWarnings("unchecked")
     List<Map<String, Object>> members() {
-        int mark = process.eventCount();
-        process.command("members");
-        return (List<Map<String, Object>>) process.awaitFrom(mark, "members", e -> true).get("members");
+        return process.members();
     }
 
     /** @return the names in {@link #members()} */
     Set<String> memberNames() {
-        return members().stream().map(m -> (String) m.get("name")).collect(Collectors.toSet());
+        return process.memberNames();
     }
 
     /** Kills the process with SIGKILL: a hard crash. */

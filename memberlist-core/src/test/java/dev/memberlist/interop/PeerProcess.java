@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * One agent or gopeer child process, driven as a shell user would: commands written to stdin, JSON
@@ -58,13 +60,22 @@ public final class PeerProcess implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     public static PeerProcess agent(String label, String... args) throws IOException {
+        return start(label, agentCommand(List.of(), List.of(args)));
+    }
+
+    /**
+     * @param jvmOptions more options for the agent's JVM ({@code -Dkey=value}, …)
+     * @param args the agent's flags
+     * @return the command that runs the agent on this JVM's classpath, small and quick to start
+     */
+    public static List<String> agentCommand(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"),
-                Agent.class.getName()));
-        command.addAll(List.of(args));
-        return new PeerProcess(label, command);
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Agent.class.getName()));
+        command.addAll(args);
+        return command;
     }
 
     /**
@@ -79,6 +90,18 @@ public final class PeerProcess implements AutoCloseable {
     public static PeerProcess gopeer(String binary, String label, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(binary));
         command.addAll(args);
+        return start(label, command);
+    }
+
+    /**
+     * Starts any peer that speaks gopeer's stdin commands and JSON events.
+     *
+     * @param label names the process in messages and its stderr log
+     * @param command the command line
+     * @return the running process
+     * @throws IOException when it cannot be started
+     */
+    public static PeerProcess start(String label, List<String> command) throws IOException {
         return new PeerProcess(label, command);
     }
 
@@ -165,6 +188,23 @@ public final class PeerProcess implements AutoCloseable {
      */
     public Optional<Map<String, Object>> find(Predicate<Map<String, Object>> wanted) {
         return events.stream().filter(wanted).findFirst();
+    }
+
+    /**
+     * Asks the peer for its members and waits for the answer.
+     *
+     * @return the {@code members} list it prints: alive and suspect nodes (Go 0.2.2 cannot tell them apart)
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> members() {
+        int mark = eventCount();
+        command("members");
+        return (List<Map<String, Object>>) awaitFrom(mark, "members", e -> true).get("members");
+    }
+
+    /** @return the names in {@link #members()} */
+    public Set<String> memberNames() {
+        return members().stream().map(m -> (String) m.get("name")).collect(Collectors.toSet());
     }
 
     /** @return every event printed so far */

@@ -17,19 +17,19 @@ import java.util.function.Supplier;
  * @param gossipInterval how often each node gossips
  * @param pushPullInterval how often each node runs a full state exchange
  */
-record Timings(String goPreset, Supplier<MemberlistConfig.Builder> javaPreset, Duration probeInterval,
+public record Timings(String goPreset, Supplier<MemberlistConfig.Builder> javaPreset, Duration probeInterval,
                Duration probeTimeout, Duration gossipInterval, Duration pushPullInterval) {
 
     /** Go's local preset, five times faster: a crash is declared within about two seconds. */
-    static final Timings FAST = new Timings("local", MemberlistConfig::local, Duration.ofMillis(200),
+    public static final Timings FAST = new Timings("local", MemberlistConfig::local, Duration.ofMillis(200),
             Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(2));
 
     /** Go's LAN preset as deployed, with push/pull every 5 s instead of 30 s so a soak runs many. */
-    static final Timings LAN = new Timings("lan", MemberlistConfig::lan, Duration.ofSeconds(1),
+    public static final Timings LAN = new Timings("lan", MemberlistConfig::lan, Duration.ofSeconds(1),
             Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(5));
 
     /** @return the gopeer flags for these timings */
-    List<String> goFlags() {
+    public List<String> goFlags() {
         return List.of("-config", goPreset,
                 "-probe-interval", goDuration(probeInterval),
                 "-probe-timeout", goDuration(probeTimeout),

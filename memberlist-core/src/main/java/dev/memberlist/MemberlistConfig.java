@@ -10,6 +10,7 @@ import dev.memberlist.delegate.PingDelegate;
 import dev.memberlist.security.Keyring;
 import dev.memberlist.transport.AddressResolver;
 import dev.memberlist.transport.DnsAddressResolver;
+import dev.memberlist.transport.tls.StreamTls;
 
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +67,8 @@ import java.util.function.Predicate;
  * @param addressResolver turns seeds into addresses
  * @param udpReceiveBufferSize the UDP socket receive buffer to ask for, in bytes
  * @param maxInboundStreams how many inbound TCP streams may be open at once; more are refused
+ * @param streamTls mutual TLS for every stream (beyond Go: such a cluster cannot include Go nodes);
+ *     empty for plain TCP, Go's way
  */
 public record MemberlistConfig(
         String name,
@@ -109,7 +112,8 @@ public record MemberlistConfig(
         Telemetry telemetry,
         AddressResolver addressResolver,
         int udpReceiveBufferSize,
-        int maxInboundStreams) {
+        int maxInboundStreams,
+        Optional<StreamTls> streamTls) {
 
     /** Metadata may be at most this many bytes (Go's {@code MetaMaxSize}). */
     public static final int META_MAX_SIZE = 512;
@@ -142,6 +146,7 @@ public record MemberlistConfig(
         Objects.requireNonNull(delegates, "delegates");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(addressResolver, "addressResolver");
+        Objects.requireNonNull(streamTls, "streamTls");
     }
 
     /**
@@ -248,6 +253,7 @@ public record MemberlistConfig(
         private AddressResolver addressResolver = DnsAddressResolver.INSTANCE;
         private int udpReceiveBufferSize = 2 * 1024 * 1024;
         private int maxInboundStreams = 128;
+        private Optional<StreamTls> streamTls = Optional.empty();
 
         private Builder() {
         }
@@ -295,6 +301,7 @@ public record MemberlistConfig(
             addressResolver = c.addressResolver;
             udpReceiveBufferSize = c.udpReceiveBufferSize;
             maxInboundStreams = c.maxInboundStreams;
+            streamTls = c.streamTls;
         }
 
         /** @param value see {@link MemberlistConfig#name()} @return this builder */
@@ -403,6 +410,8 @@ public record MemberlistConfig(
         public Builder udpReceiveBufferSize(int value) { udpReceiveBufferSize = value; return this; }
         /** @param value see {@link MemberlistConfig#maxInboundStreams()} @return this builder */
         public Builder maxInboundStreams(int value) { maxInboundStreams = value; return this; }
+        /** @param value see {@link MemberlistConfig#streamTls()}; null for plain TCP @return this builder */
+        public Builder streamTls(StreamTls value) { streamTls = Optional.ofNullable(value); return this; }
 
         /**
          * Validates and builds.
@@ -418,7 +427,8 @@ public record MemberlistConfig(
                     disableTcpPingsForNode, awarenessMaxMultiplier, gossipInterval, gossipNodes, gossipToTheDeadTime,
                     gossipVerifyIncoming, gossipVerifyOutgoing, enableCompression, keyring, handoffQueueDepth,
                     udpBufferSize, deadNodeReclaimTime, requireNodeNames, cidrsAllowed, queueCheckInterval,
-                    reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams));
+                    reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams,
+                    streamTls));
         }
     }
 }

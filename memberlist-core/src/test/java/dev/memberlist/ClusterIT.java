@@ -3,6 +3,7 @@ package dev.memberlist;
 import dev.memberlist.Telemetry.ProbeOutcome;
 import dev.memberlist.transport.netty.NettyTransport;
 import dev.memberlist.transport.netty.NoNettyLeaks;
+import dev.memberlist.transport.tls.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,6 +55,27 @@ class ClusterIT {
     }
 
     @Test
+    void clusterWithTlsStreamsFormsAndSeesACrashedNodeAsDeadAndALeavingNodeAsLeft() {
+        formCluster(withTls(TestCertificates.authority("cluster-ca")));
+
+        crashAndLeave();
+        assertThat(telemetry).allSatisfy(t -> assertThat(t.droppedByReason()).doesNotContainKey("tls_refused"));
+    }
+
+    @Test
+    void nodeCutOffFromUdpStaysAliveThroughTcpFallbackPingsOverTls() {
+        nodeCutOffFromUdpStaysAliveThroughTcpFallbackPings(withTls(TestCertificates.authority("cluster-ca")));
+    }
+
+    /**
+     * Each node with a certificate of the CA. A cold JVM's first TLS handshakes take more than the
+     * one second these tests give a plain TCP exchange on a busy machine, so streams get five.
+     */
+    private static UnaryOperator<MemberlistConfig.Builder> withTls(TestCertificates ca) {
+        return config -> config.tcpTimeout(Duration.ofSeconds(5)).streamTls(ca.streamTlsFor(config.build().name()));
+    }
+
+    @Test
     void clusterWithoutCompressionFormsAndSeesACrashedNodeAsDeadAndALeavingNodeAsLeft() {
         formCluster(config -> config.enableCompression(false));
 
@@ -62,8 +84,12 @@ class ClusterIT {
 
     @Test
     void nodeCutOffFromUdpStaysAliveEverywhereThroughTcpFallbackPings() {
+        nodeCutOffFromUdpStaysAliveThroughTcpFallbackPings(UnaryOperator.identity());
+    }
+
+    private void nodeCutOffFromUdpStaysAliveThroughTcpFallbackPings(UnaryOperator<MemberlistConfig.Builder> tweak) {
         // A fallback ping has what is left of the probe interval after probeTimeout: leave it some room.
-        UnaryOperator<MemberlistConfig.Builder> roomForTcp = config -> config.probeInterval(Duration.ofMillis(500));
+        UnaryOperator<MemberlistConfig.Builder> roomForTcp = config -> tweak.apply(config.probeInterval(Duration.ofMillis(500)));
         for (int i = 1; i < SIZE; i++) {
             nodes.add(Memberlist.create(config(i, roomForTcp)));
         }

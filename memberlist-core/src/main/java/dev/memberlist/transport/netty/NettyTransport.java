@@ -28,6 +28,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public final class NettyTransport implements Transport {
     private final MemberlistConfig config;
     private final IoMode mode;
     private final StreamLimitHandler streamLimit;
+    private final Optional<StreamTlsContexts> tls;
     private volatile EventLoopGroup group;
     private volatile ChannelGroup channels;
     private volatile StreamConnector connector;
@@ -73,6 +75,7 @@ public final class NettyTransport implements Transport {
         this.config = config;
         this.mode = mode;
         this.streamLimit = new StreamLimitHandler(config.maxInboundStreams(), config.telemetry());
+        this.tls = config.streamTls().map(streamTls -> new StreamTlsContexts(streamTls, config.tcpTimeout()));
     }
 
     /**
@@ -91,7 +94,7 @@ public final class NettyTransport implements Transport {
         group = new MultiThreadIoEventLoopGroup(IO_THREADS,
                 new DefaultThreadFactory("memberlist-io-" + config.name(), true), mode.handlerFactory());
         channels = new DefaultChannelGroup("memberlist-" + config.name(), ImmediateEventExecutor.INSTANCE);
-        connector = new StreamConnector(group, mode, MAX_FRAME_BYTES);
+        connector = new StreamConnector(group, mode, MAX_FRAME_BYTES, tls);
         try {
             bind(InetAddress.getByName(config.bindAddress()), handler);
             advertise = AdvertiseAddress.resolve(config, bound);
@@ -112,8 +115,10 @@ public final class NettyTransport implements Transport {
                     @Override
                     protected void initChannel(Channel child) {
                         channels.add(child);
-                        child.pipeline().addLast(streamLimit,
-                                new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES),
+                        child.pipeline().addLast(streamLimit);
+                        tls.ifPresent(contexts -> child.pipeline().addLast(contexts.serverHandler(child.alloc()),
+                                new TlsRefusalHandler(config.telemetry())));
+                        child.pipeline().addLast(new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES),
                                 new StreamRequestHandler(handler, config.telemetry(), config.tcpTimeout()));
                     }
                 });

@@ -14,6 +14,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,13 +32,15 @@ final class StreamConnector {
     private final EventLoopGroup group;
     private final IoMode mode;
     private final int maxFrameBytes;
+    private final Optional<StreamTlsContexts> tls;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    StreamConnector(EventLoopGroup group, IoMode mode, int maxFrameBytes) {
+    StreamConnector(EventLoopGroup group, IoMode mode, int maxFrameBytes, Optional<StreamTlsContexts> tls) {
         this.group = group;
         this.mode = mode;
         this.maxFrameBytes = maxFrameBytes;
+        this.tls = tls;
     }
 
     CompletableFuture<byte[]> exchange(InetSocketAddress to, byte[] request, Duration timeout) {
@@ -90,6 +93,7 @@ final class StreamConnector {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        tls.ifPresent(contexts -> channel.pipeline().addLast(contexts.clientHandler(channel.alloc(), to)));
                         pipeline.accept(channel.pipeline());
                     }
                 })

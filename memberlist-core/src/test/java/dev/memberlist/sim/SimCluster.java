@@ -8,6 +8,7 @@ import dev.memberlist.ProtocolVersions;
 import dev.memberlist.Telemetry;
 import dev.memberlist.delegate.Delegate;
 import dev.memberlist.delegate.EventDelegate;
+import dev.memberlist.engine.Cancellable;
 import dev.memberlist.engine.EngineSeams;
 import dev.memberlist.state.NodeRecord;
 import dev.memberlist.wire.Bytes;
@@ -44,6 +45,8 @@ public final class SimCluster {
     private final Function<String, Delegate> delegates;
     private final Function<String, EventDelegate> eventDelegates;
     private final Function<String, Telemetry> telemetry;
+    private final CostModel costModel;
+    private final Map<String, CostModel> nodeCostModels;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final IncarnationInvariant invariant;
     private final List<NodeRecord> startingKnowledge;
@@ -58,6 +61,8 @@ public final class SimCluster {
         this.delegates = builder.delegates;
         this.eventDelegates = builder.eventDelegates == null ? events::eventDelegate : builder.eventDelegates;
         this.telemetry = builder.telemetry == null ? events::telemetry : builder.telemetry;
+        this.costModel = builder.costModel;
+        this.nodeCostModels = Map.copyOf(builder.nodeCostModels);
         this.invariant = new IncarnationInvariant(name -> {
             Member member = members.get(name);
             return member == null ? null : member.memberlist;
@@ -174,7 +179,12 @@ public final class SimCluster {
                 .events(eventDelegates.apply(name))
                 .conflict(events.conflictDelegate(name))
                 .telemetry(telemetry.apply(name));
+        CostModel costs = nodeCostModels.getOrDefault(name, costModel);
         Delegate delegate = delegates.apply(name);
+        if (costs.userMessageNanos() > 0) {
+            delegate = new ChargingDelegate(delegate == null ? new Delegate() { } : delegate, nodeScheduler,
+                    Duration.ofNanos(costs.userMessageNanos()));
+        }
         if (delegate != null) {
             config.delegate(delegate);
         }
@@ -185,7 +195,11 @@ public final class SimCluster {
         if (previous != null) {
             invariant.restarted(key);
         }
-        Memberlist memberlist = Memberlist.create(config.build(), seams);
+        MemberlistConfig built = config.build();
+        if (!costs.isFree()) {
+            nodeScheduler.costModel(costs, built);
+        }
+        Memberlist memberlist = Memberlist.create(built, seams);
         members.put(key, new Member(key, address, nodeScheduler, memberlist));
         return memberlist;
     }
@@ -296,6 +310,65 @@ public final class SimCluster {
         members.get(name).scheduler.processingDelay(delay);
     }
 
+    /**
+     * @param name a node name
+     * @return the node's scheduler, which tells its backlog, busy and paused time
+     */
+    public SimulatedScheduler.NodeScheduler nodeScheduler(String name) {
+        Member member = members.get(name);
+        if (member == null) {
+            throw new IllegalArgumentException("no node " + name + " (seed " + seed + ")");
+        }
+        return member.scheduler;
+    }
+
+    /**
+     * Stops a node now for a while, as a stop-the-world pause does; see
+     * {@link SimulatedScheduler.NodeScheduler#pause}.
+     *
+     * @param name the node
+     * @param length how long it stands still
+     */
+    public void pause(String name, Duration length) {
+        nodeScheduler(name).pause(length);
+    }
+
+    /**
+     * Pauses a node once, later.
+     *
+     * @param name the node
+     * @param after how long from now the pause starts
+     * @param length how long it lasts
+     */
+    public void pauseAt(String name, Duration after, Duration length) {
+        SimulatedScheduler.NodeScheduler node = nodeScheduler(name);
+        scheduler.later(after, () -> node.pause(length));
+    }
+
+    /**
+     * Pauses a node every {@code period}, the first time one period from now, for as long as the
+     * simulation runs or until cancelled. A node restarted under the same name is not paused.
+     *
+     * @param name the node
+     * @param period from the start of one pause to the start of the next
+     * @param length how long each pause lasts, shorter than the period
+     * @return stops further pauses
+     */
+    public Cancellable pauseEvery(String name, Duration period, Duration length) {
+        if (length.compareTo(period) >= 0) {
+            throw new IllegalArgumentException("a pause of " + length + " every " + period + " never ends");
+        }
+        SimulatedScheduler.NodeScheduler node = nodeScheduler(name);
+        Cancellable[] next = new Cancellable[1];
+        Runnable[] pauseAndRepeat = new Runnable[1];
+        pauseAndRepeat[0] = () -> {
+            node.pause(length);
+            next[0] = scheduler.later(period, pauseAndRepeat[0]);
+        };
+        next[0] = scheduler.later(period, pauseAndRepeat[0]);
+        return () -> next[0].cancel();
+    }
+
     private Set<InetSocketAddress> addresses(Collection<String> names) {
         return names.stream().map(this::address).collect(Collectors.toSet());
     }
@@ -313,6 +386,8 @@ public final class SimCluster {
         private Function<String, Delegate> delegates = name -> null;
         private Function<String, EventDelegate> eventDelegates;
         private Function<String, Telemetry> telemetry;
+        private CostModel costModel = CostModel.free();
+        private final Map<String, CostModel> nodeCostModels = new LinkedHashMap<>();
         private boolean checkInvariants = true;
         private boolean converged;
 
@@ -394,6 +469,27 @@ public final class SimCluster {
         /** @param value whether to check incarnation invariants after every task (default on) @return this builder */
         public Builder checkInvariants(boolean value) {
             checkInvariants = value;
+            return this;
+        }
+
+        /**
+         * Makes every node's work take virtual time; see {@link CostModel}.
+         *
+         * @param value what work costs (default {@link CostModel#free()}: work takes no time)
+         * @return this builder
+         */
+        public Builder costModel(CostModel value) {
+            costModel = value;
+            return this;
+        }
+
+        /**
+         * @param name a node name
+         * @param value what work costs that node, in place of {@link #costModel(CostModel)}
+         * @return this builder
+         */
+        public Builder costModel(String name, CostModel value) {
+            nodeCostModels.put(name, value);
             return this;
         }
 

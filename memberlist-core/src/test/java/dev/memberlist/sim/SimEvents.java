@@ -7,7 +7,9 @@ import dev.memberlist.delegate.ConflictDelegate;
 import dev.memberlist.delegate.EventDelegate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Every event every simulated node observed, in order. Not thread-safe (simulations are single-threaded). */
@@ -15,6 +17,7 @@ public final class SimEvents {
 
     private final SimulatedScheduler scheduler;
     private final List<SimEvent> events = new ArrayList<>();
+    private final Map<String, Long> inputDrops = new HashMap<>();
 
     SimEvents(SimulatedScheduler scheduler) {
         this.scheduler = scheduler;
@@ -40,6 +43,24 @@ public final class SimEvents {
      */
     public List<SimEvent> about(SimEvent.Kind kind, String subject) {
         return matching(e -> e.kind() == kind && e.subject().equals(subject));
+    }
+
+    /**
+     * @param observer a node
+     * @param reason a reason {@link dev.memberlist.Telemetry#inputDropped} reports, e.g. {@code handoff_queue_full}
+     * @return how much inbound input the node dropped for that reason
+     */
+    public long inputDropped(String observer, String reason) {
+        return inputDrops.getOrDefault(observer + "/" + reason, 0L);
+    }
+
+    /**
+     * @param observer a node
+     * @return how much inbound input the node dropped, for any reason
+     */
+    public long inputDropped(String observer) {
+        return inputDrops.entrySet().stream().filter(e -> e.getKey().startsWith(observer + "/"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     void record(String observer, SimEvent.Kind kind, String subject) {
@@ -74,6 +95,11 @@ public final class SimEvents {
             @Override
             public void nodeSuspected(String node) {
                 record(observer, SimEvent.Kind.SUSPECTED, node);
+            }
+
+            @Override
+            public void inputDropped(String reason) {
+                inputDrops.merge(observer + "/" + reason, 1L, Long::sum);
             }
         };
     }

@@ -181,11 +181,12 @@ public final class SimulatedNetwork {
                 return CompletableFuture.completedFuture(null);
             }
             Endpoint target = endpoints.get(to);
-            later(() -> {
+            // A paused target takes delivery later: check then that it still runs.
+            later(() -> target.nodeScheduler.deliverPacket(packet, () -> {
                 if (!target.closed) {
                     target.handler.onPacket(new InboundPacket(packet, address, scheduler.nanoTime()));
                 }
-            });
+            }));
             return CompletableFuture.completedFuture(null);
         }
 
@@ -203,12 +204,11 @@ public final class SimulatedNetwork {
                 return response;
             }
             Endpoint target = endpoints.get(to);
-            later(() -> {
-                if (target.closed) {
-                    return;
+            later(() -> target.nodeScheduler.deliverStream(request, () -> {
+                if (!target.closed) {
+                    target.handler.onStream(new SimulatedStream(request, address, target, this, response));
                 }
-                target.handler.onStream(new SimulatedStream(request, address, target, this, response));
-            });
+            }));
             return response;
         }
 
@@ -228,9 +228,11 @@ public final class SimulatedNetwork {
             Endpoint target = endpoints.get(to);
             later(() -> {
                 written.complete(null);
-                if (!target.closed) {
-                    target.handler.onStream(new SimulatedStream(message, address, target, this, new CompletableFuture<>()));
-                }
+                target.nodeScheduler.deliverStream(message, () -> {
+                    if (!target.closed) {
+                        target.handler.onStream(new SimulatedStream(message, address, target, this, new CompletableFuture<>()));
+                    }
+                });
             });
             return written;
         }
@@ -274,7 +276,7 @@ public final class SimulatedNetwork {
             if (!reachable(responder.address, initiator.address)) {
                 return;
             }
-            later(() -> response.complete(bytes));
+            later(() -> initiator.nodeScheduler.deliverStream(bytes, () -> response.complete(bytes)));
         }
 
         @Override

@@ -58,11 +58,27 @@ public final class PeerProcess implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     public static PeerProcess agent(String label, String... args) throws IOException {
+        return java(label, List.of("-cp", System.getProperty("java.class.path"), Agent.class.getName()), args);
+    }
+
+    /**
+     * Starts {@code java -jar <agentJar> args} on this JVM's Java, as a shell user runs the agent jar.
+     *
+     * @param label names the process in messages and its stderr log
+     * @param agentJar the executable agent jar
+     * @param args the agent's flags
+     * @return the running process
+     * @throws IOException when it cannot be started
+     */
+    public static PeerProcess agentJar(String label, Path agentJar, String... args) throws IOException {
+        return java(label, List.of("-jar", agentJar.toString()), args);
+    }
+
+    private static PeerProcess java(String label, List<String> launch, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"),
-                Agent.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
+        command.addAll(launch);
         command.addAll(List.of(args));
         return new PeerProcess(label, command);
     }

@@ -64,16 +64,34 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /**
+     * Starts {@code java -jar <agentJar> args} on this JVM's Java, as a shell user runs the agent jar.
+     *
+     * @param label names the process in messages and its stderr log
+     * @param agentJar the executable agent jar
+     * @param args the agent's flags
+     * @return the running process
+     * @throws IOException when it cannot be started
+     */
+    public static PeerProcess agentJar(String label, Path agentJar, String... args) throws IOException {
+        return start(label, javaCommand(List.of("-jar", agentJar.toString()), List.of(args)));
+    }
+
+    /**
      * @param jvmOptions more options for the agent's JVM ({@code -Dkey=value}, …)
      * @param args the agent's flags
      * @return the command that runs the agent on this JVM's classpath, small and quick to start
      */
     public static List<String> agentCommand(List<String> jvmOptions, List<String> args) {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-cp", System.getProperty("java.class.path"), Agent.class.getName()));
+        return javaCommand(launch, args);
+    }
+
+    private static List<String> javaCommand(List<String> launch, List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Agent.class.getName()));
+        command.addAll(launch);
         command.addAll(args);
         return command;
     }

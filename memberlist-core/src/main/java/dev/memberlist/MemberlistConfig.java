@@ -66,6 +66,9 @@ import java.util.function.Predicate;
  * @param addressResolver turns seeds into addresses
  * @param udpReceiveBufferSize the UDP socket receive buffer to ask for, in bytes
  * @param maxInboundStreams how many inbound TCP streams may be open at once; more are refused
+ * @param inboundStreamBufferSize how many bytes all inbound TCP streams together may buffer while their
+ *     requests arrive, before any label or key check; a stream that needs more is closed. Keep it
+ *     above the largest push/pull expected (Go's limit for one is 20 MiB)
  */
 public record MemberlistConfig(
         String name,
@@ -109,7 +112,8 @@ public record MemberlistConfig(
         Telemetry telemetry,
         AddressResolver addressResolver,
         int udpReceiveBufferSize,
-        int maxInboundStreams) {
+        int maxInboundStreams,
+        int inboundStreamBufferSize) {
 
     /** Metadata may be at most this many bytes (Go's {@code MetaMaxSize}). */
     public static final int META_MAX_SIZE = 512;
@@ -248,6 +252,7 @@ public record MemberlistConfig(
         private AddressResolver addressResolver = DnsAddressResolver.INSTANCE;
         private int udpReceiveBufferSize = 2 * 1024 * 1024;
         private int maxInboundStreams = 128;
+        private int inboundStreamBufferSize = 64 * 1024 * 1024;
 
         private Builder() {
         }
@@ -295,6 +300,7 @@ public record MemberlistConfig(
             addressResolver = c.addressResolver;
             udpReceiveBufferSize = c.udpReceiveBufferSize;
             maxInboundStreams = c.maxInboundStreams;
+            inboundStreamBufferSize = c.inboundStreamBufferSize;
         }
 
         /** @param value see {@link MemberlistConfig#name()} @return this builder */
@@ -403,6 +409,8 @@ public record MemberlistConfig(
         public Builder udpReceiveBufferSize(int value) { udpReceiveBufferSize = value; return this; }
         /** @param value see {@link MemberlistConfig#maxInboundStreams()} @return this builder */
         public Builder maxInboundStreams(int value) { maxInboundStreams = value; return this; }
+        /** @param value see {@link MemberlistConfig#inboundStreamBufferSize()} @return this builder */
+        public Builder inboundStreamBufferSize(int value) { inboundStreamBufferSize = value; return this; }
 
         /**
          * Validates and builds.
@@ -418,7 +426,8 @@ public record MemberlistConfig(
                     disableTcpPingsForNode, awarenessMaxMultiplier, gossipInterval, gossipNodes, gossipToTheDeadTime,
                     gossipVerifyIncoming, gossipVerifyOutgoing, enableCompression, keyring, handoffQueueDepth,
                     udpBufferSize, deadNodeReclaimTime, requireNodeNames, cidrsAllowed, queueCheckInterval,
-                    reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams));
+                    reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams,
+                    inboundStreamBufferSize));
         }
     }
 }

@@ -53,6 +53,7 @@ public final class NettyTransport implements Transport {
     private final MemberlistConfig config;
     private final IoMode mode;
     private final StreamLimitHandler streamLimit;
+    private final StreamBufferBudget streamBuffers;
     private volatile EventLoopGroup group;
     private volatile ChannelGroup channels;
     private volatile StreamConnector connector;
@@ -63,7 +64,7 @@ public final class NettyTransport implements Transport {
 
     /**
      * @param config the bind and advertise addresses and ports, TCP timeout, UDP receive buffer size,
-     *     inbound stream limit and telemetry
+     *     inbound stream limits and telemetry
      */
     public NettyTransport(MemberlistConfig config) {
         this(config, IoMode.best());
@@ -73,6 +74,7 @@ public final class NettyTransport implements Transport {
         this.config = config;
         this.mode = mode;
         this.streamLimit = new StreamLimitHandler(config.maxInboundStreams(), config.telemetry());
+        this.streamBuffers = new StreamBufferBudget(config.inboundStreamBufferSize());
     }
 
     /**
@@ -113,7 +115,7 @@ public final class NettyTransport implements Transport {
                     protected void initChannel(Channel child) {
                         channels.add(child);
                         child.pipeline().addLast(streamLimit,
-                                new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES),
+                                new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES, streamBuffers),
                                 new StreamRequestHandler(handler, config.telemetry(), config.tcpTimeout()));
                     }
                 });
@@ -174,6 +176,11 @@ public final class NettyTransport implements Transport {
     /** @return how many inbound streams are open now (refused ones are not counted) */
     int openInboundStreams() {
         return streamLimit.openStreams();
+    }
+
+    /** @return how many bytes inbound streams buffer now, together */
+    long bufferedInboundStreamBytes() {
+        return streamBuffers.reservedBytes();
     }
 
     @Override

@@ -30,8 +30,8 @@ public final class StreamFramer {
     private final MsgpackScanner scanner = new MsgpackScanner();
     private int labelBytes = -1;
     private int type = -1;
-    // Where the part being read starts: the type byte, then the body, then (push/pull and user
-    // messages) each node state in turn and the trailing bytes.
+    // Where the value being scanned starts: the body after the type byte; for push/pull and user
+    // messages the header, then each node state in turn, then the trailing bytes.
     private int position;
     private boolean headerRead;
     private int nodesRemaining;

@@ -48,6 +48,7 @@ final class ConfigValidation {
         positive("reconnectTimeout", c.reconnectTimeout());
         range("udpReceiveBufferSize", c.udpReceiveBufferSize(), 64 * 1024, 64 * 1024 * 1024);
         range("maxInboundStreams", c.maxInboundStreams(), 1, 1 << 16);
+        range("inboundStreamBufferSize", c.inboundStreamBufferSize(), 1024 * 1024, 1024 * 1024 * 1024);
         return c;
     }
 

@@ -69,6 +69,9 @@ import java.util.function.Predicate;
  * @param addressResolver turns seeds into addresses
  * @param udpReceiveBufferSize the UDP socket receive buffer to ask for, in bytes
  * @param maxInboundStreams how many inbound TCP streams may be open at once; more are refused
+ * @param inboundStreamBufferSize how many bytes all inbound TCP streams together may buffer while their
+ *     requests arrive, before any label or key check; a stream that needs more is closed. Keep it
+ *     above the largest push/pull expected (Go's limit for one is 20 MiB)
  * @param streamTls mutual TLS for every stream (beyond Go: such a cluster cannot include Go nodes);
  *     empty for plain TCP, Go's way
  */
@@ -115,6 +118,7 @@ public record MemberlistConfig(
         AddressResolver addressResolver,
         int udpReceiveBufferSize,
         int maxInboundStreams,
+        int inboundStreamBufferSize,
         Optional<StreamTls> streamTls) {
 
     /** Metadata may be at most this many bytes (Go's {@code MetaMaxSize}). */
@@ -255,6 +259,7 @@ public record MemberlistConfig(
         private AddressResolver addressResolver = DnsAddressResolver.INSTANCE;
         private int udpReceiveBufferSize = 2 * 1024 * 1024;
         private int maxInboundStreams = 128;
+        private int inboundStreamBufferSize = 64 * 1024 * 1024;
         private Optional<StreamTls> streamTls = Optional.empty();
 
         private Builder() {
@@ -303,6 +308,7 @@ public record MemberlistConfig(
             addressResolver = c.addressResolver;
             udpReceiveBufferSize = c.udpReceiveBufferSize;
             maxInboundStreams = c.maxInboundStreams;
+            inboundStreamBufferSize = c.inboundStreamBufferSize;
             streamTls = c.streamTls;
         }
 
@@ -412,6 +418,8 @@ public record MemberlistConfig(
         public Builder udpReceiveBufferSize(int value) { udpReceiveBufferSize = value; return this; }
         /** @param value see {@link MemberlistConfig#maxInboundStreams()} @return this builder */
         public Builder maxInboundStreams(int value) { maxInboundStreams = value; return this; }
+        /** @param value see {@link MemberlistConfig#inboundStreamBufferSize()} @return this builder */
+        public Builder inboundStreamBufferSize(int value) { inboundStreamBufferSize = value; return this; }
         /** @param value see {@link MemberlistConfig#streamTls()}; null for plain TCP @return this builder */
         public Builder streamTls(StreamTls value) { streamTls = Optional.ofNullable(value); return this; }
 
@@ -430,7 +438,7 @@ public record MemberlistConfig(
                     gossipVerifyIncoming, gossipVerifyOutgoing, enableCompression, keyring, handoffQueueDepth,
                     udpBufferSize, deadNodeReclaimTime, requireNodeNames, cidrsAllowed, queueCheckInterval,
                     reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams,
-                    streamTls));
+                    inboundStreamBufferSize, streamTls));
         }
     }
 }

@@ -89,6 +89,16 @@ class MemberlistConfigTest {
         assertThatThrownBy(() -> MemberlistConfig.lan().name("a").gossipInterval(Duration.ofMillis(-1)).build())
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.knob()).isEqualTo("gossipInterval"));
+        assertThatThrownBy(() -> MemberlistConfig.lan().name("a").inboundStreamBufferSize(64 * 1024).build())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.knob()).isEqualTo("inboundStreamBufferSize"));
+    }
+
+    @Test
+    void inboundStreamsMayBufferSixtyFourMebibytesTogetherByDefault() {
+        assertThat(MemberlistConfig.lan().name("a").build().inboundStreamBufferSize()).isEqualTo(64 * 1024 * 1024);
+        assertThat(MemberlistConfig.lan().name("a").inboundStreamBufferSize(1024 * 1024).build().inboundStreamBufferSize())
+                .isEqualTo(1024 * 1024);
     }
 
     @Test

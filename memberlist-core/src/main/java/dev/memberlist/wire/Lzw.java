@@ -19,6 +19,7 @@ public final class Lzw {
 
     private static final int CLEAR = 256;
     private static final int EOF = 257;
+    private static final int FIRST_ENTRY = 258;
     private static final int MIN_WIDTH = 9;
     private static final int MAX_WIDTH = 12;
     private static final int MAX_CODE = (1 << MAX_WIDTH) - 1;
@@ -77,9 +78,10 @@ public final class Lzw {
         if (maxOutputBytes < 0) {
             throw new IllegalArgumentException("maxOutputBytes must not be negative: " + maxOutputBytes);
         }
-        // Each entry is a string already written to the output: its start there and its length.
-        // A stream cannot define more entries than it has codes, so small input needs small tables.
-        int entries = (int) Math.min(MAX_CODE + 1, EOF + 1L + length);
+        // Each entry (code FIRST_ENTRY and up) is a string already written to the output: its start
+        // there and its length. A stream cannot define more entries than it has codes, fewer than its
+        // bytes, so the tables grow with the input, not with the code space.
+        int entries = (int) Math.min(MAX_CODE + 1 - FIRST_ENTRY, length + 1L);
         int[] entryStart = new int[entries];
         int[] entryLength = new int[entries];
         // Start from a typical ratio, not from the cap: a large stream may still fail early.
@@ -129,7 +131,7 @@ public final class Lzw {
             } else if (code <= next) {
                 // code == next without a previous code only happens once the table is full,
                 // where entry `next` is the last one defined.
-                codeLength = entryLength[code];
+                codeLength = entryLength[code - FIRST_ENTRY];
             } else {
                 throw new WireFormatException(WireFormatException.Reason.BAD_COMPRESSION,
                         "LZW code " + code + " is beyond the dictionary (next " + next + ")");
@@ -148,12 +150,12 @@ public final class Lzw {
                 System.arraycopy(out, prevStart, out, size, prevLength);
                 out[size + prevLength] = out[prevStart];
             } else {
-                System.arraycopy(out, entryStart[code], out, size, codeLength);
+                System.arraycopy(out, entryStart[code - FIRST_ENTRY], out, size, codeLength);
             }
             if (prevLength != 0) {
                 // The new entry is the previous string plus the first byte just written after it.
-                entryStart[next] = prevStart;
-                entryLength[next] = prevLength + 1;
+                entryStart[next - FIRST_ENTRY] = prevStart;
+                entryLength[next - FIRST_ENTRY] = prevLength + 1;
             }
             prevStart = size;
             prevLength = codeLength;

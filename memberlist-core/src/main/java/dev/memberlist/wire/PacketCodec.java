@@ -3,16 +3,21 @@ package dev.memberlist.wire;
 import dev.memberlist.security.Keyring;
 import dev.memberlist.security.PayloadCipher;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Go's UDP packet pipeline. Sending: compress (only when smaller), CRC, encrypt, label. Receiving:
- * label check, decrypt, CRC check, then compounds and compression unwrapped recursively. Thread-safe.
+ * label check, decrypt, CRC check, then compounds and compression unwrapped recursively, within a
+ * budget of {@link #MAX_DECOMPRESSED_BYTES} decompressed bytes per packet. Thread-safe.
  */
 public final class PacketCodec {
 
-    private static final int MAX_NESTING = 8;
+    /**
+     * The most bytes the compressed messages of one packet may decompress to, together, across
+     * compound parts: 1 MiB. A datagram holds at most 64 KiB, and Go and this codec compress a packet
+     * only when that makes it smaller, so real packets stay far below this; a packet built to expand
+     * further is dropped with {@link WireFormatException.Reason#DECOMPRESSION_BUDGET} before more is
+     * allocated.
+     */
+    public static final int MAX_DECOMPRESSED_BYTES = 1024 * 1024;
 
     private final CodecSettings settings;
     private final byte[] label;
@@ -83,10 +88,7 @@ public final class PacketCodec {
             length -= body - offset;
             offset = body;
         }
-        List<Message> messages = new ArrayList<>();
-        List<WireFormatException> errors = new ArrayList<>();
-        expand(buf, offset, length, 0, messages, errors, true);
-        return new DecodedPacket(messages, errors);
+        return new PacketExpansion(MAX_DECOMPRESSED_BYTES).expand(buf, offset, length);
     }
 
     /** @return the plaintext, or null when unencrypted input is acceptable and this was not encrypted */
@@ -99,45 +101,6 @@ public final class PacketCodec {
                 throw e;
             }
             return null;
-        }
-    }
-
-    /**
-     * Adds the messages in {@code buf[offset, offset + length)} to {@code out}: compounds part by part,
-     * compressed messages after decompression. A failure of the top-level message is thrown; failures
-     * inside a compound are collected.
-     */
-    private static void expand(byte[] buf, int offset, int length, int depth, List<Message> out,
-                               List<WireFormatException> errors, boolean topLevel) {
-        try {
-            if (depth > MAX_NESTING) {
-                throw new WireFormatException(WireFormatException.Reason.MALFORMED, "messages nested too deeply");
-            }
-            if (length == 0) {
-                throw new WireFormatException(WireFormatException.Reason.TRUNCATED, "empty message");
-            }
-            int type = buf[offset] & 0xff;
-            if (type == MessageType.COMPOUND.code()) {
-                int truncated = Compound.forEachPart(buf, offset + 1, length - 1,
-                        (partOffset, partLength) -> expand(buf, partOffset, partLength, depth + 1, out, errors, false));
-                for (int i = 0; i < truncated; i++) {
-                    errors.add(new WireFormatException(WireFormatException.Reason.TRUNCATED,
-                            "compound part runs past the end of the packet"));
-                }
-                return;
-            }
-            Message message = MessageCodec.decode(buf, offset, length);
-            if (message instanceof Compress compress) {
-                byte[] inner = Compression.unwrap(compress);
-                expand(inner, 0, inner.length, depth + 1, out, errors, topLevel);
-                return;
-            }
-            out.add(message);
-        } catch (WireFormatException e) {
-            if (topLevel) {
-                throw e;
-            }
-            errors.add(e);
         }
     }
 }

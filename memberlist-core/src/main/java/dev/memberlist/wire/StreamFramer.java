@@ -7,8 +7,10 @@ package dev.memberlist.wire;
  * ({@code 0x09} + one msgpack map), a push/pull (header, N node states, user state bytes), a user
  * message (header, payload bytes), or a ping, ack or error (one map).
  *
- * <p>Resumable: it remembers how far it has validated, so feeding a large push/pull a chunk at a
- * time costs linear time. One instance per connection; not thread-safe.
+ * <p>Resumable: it keeps its place between calls (how far it has validated, and a
+ * {@link MsgpackScanner} inside the value it is reading), so a frame arriving in any number of chunks
+ * is framed in time linear in its length, whatever its shape. Headers are decoded once, when they are
+ * complete. One instance per connection; not thread-safe.
  */
 public final class StreamFramer {
 
@@ -25,11 +27,15 @@ public final class StreamFramer {
 
     private final Side side;
     private final int maxFrameBytes;
+    private final MsgpackScanner scanner = new MsgpackScanner();
     private int labelBytes = -1;
     private int type = -1;
+    // Where the value being scanned starts: the body after the type byte; for push/pull and user
+    // messages the header, then each node state in turn, then the trailing bytes.
     private int position;
-    private int nodesRemaining = -1;
-    private int trailingBytes = -1;
+    private boolean headerRead;
+    private int nodesRemaining;
+    private int trailingBytes;
 
     /**
      * @param side the end read
@@ -41,11 +47,15 @@ public final class StreamFramer {
     }
 
     /**
+     * Continues framing with the bytes that have arrived. Every call must pass the same stream from
+     * the same offset, each time with as many bytes as before or more.
+     *
      * @param buf the bytes received so far
      * @param offset where the stream starts in {@code buf}
      * @param length how many bytes have arrived
      * @return the length of the first complete frame, or -1 when more bytes are needed
-     * @throws WireFormatException for input that is no frame, or a frame above the size limit
+     * @throws WireFormatException for input that is no frame, or a frame above the size limit (as soon
+     *     as the bytes read show that it will be)
      */
     public int frameLength(byte[] buf, int offset, int length) {
         int end = offset + length;
@@ -63,14 +73,15 @@ public final class StreamFramer {
             type = buf[position] & 0xff;
             position++;
             checkType();
+            scanner.start(position);
         }
-        int total = scan(buf, end);
-        int consumed = (total < 0 ? end : total) - offset;
-        if (consumed > maxFrameBytes) {
+        int frameEnd = scan(buf, end);
+        long needed = frameEnd < 0 ? Math.max(end, minimumEnd()) : frameEnd;
+        if (needed - offset > maxFrameBytes) {
             throw new WireFormatException(WireFormatException.Reason.OVERSIZED,
                     "stream frame exceeds " + maxFrameBytes + " bytes");
         }
-        return total < 0 ? -1 : total - offset;
+        return frameEnd < 0 ? -1 : frameEnd - offset;
     }
 
     /** Forgets all progress, to frame another stream. */
@@ -78,8 +89,14 @@ public final class StreamFramer {
         labelBytes = -1;
         type = -1;
         position = 0;
-        nodesRemaining = -1;
-        trailingBytes = -1;
+        headerRead = false;
+        nodesRemaining = 0;
+        trailingBytes = 0;
+    }
+
+    /** @return how many msgpack value headers this framer has read, for tests of its cost */
+    long scanSteps() {
+        return scanner.steps();
     }
 
     /** Reads the u32 length of an encrypted frame whose {@code 0x0a} is at {@code offset}. */
@@ -118,60 +135,67 @@ public final class StreamFramer {
         if (type == MessageType.USER.code()) {
             return scanUser(buf, end);
         }
-        int after = MsgpackScanner.skip(buf, position, end);
-        return after;
+        return scanner.resume(buf, end);
     }
 
     private int scanPushPull(byte[] buf, int end) {
-        if (nodesRemaining < 0) {
-            PushPullHeader header;
-            try {
-                MessageCodec.Decoded<PushPullHeader> decoded = MessageCodec.decodeBody(PushPullHeader.class, buf,
-                        position, end - position);
-                header = decoded.message();
-                position += decoded.consumed();
-            } catch (WireFormatException e) {
-                if (e.reason() == WireFormatException.Reason.TRUNCATED) {
-                    return -1;
-                }
-                throw e;
+        if (!headerRead) {
+            PushPullHeader header = readHeader(PushPullHeader.class, buf, end);
+            if (header == null) {
+                return -1;
             }
             nodesRemaining = header.nodes();
             trailingBytes = header.userStateLen();
         }
         while (nodesRemaining > 0) {
-            int after = MsgpackScanner.skip(buf, position, end);
+            int after = scanner.resume(buf, end);
             if (after < 0) {
                 return -1;
             }
             position = after;
             nodesRemaining--;
+            scanner.start(position);
         }
         return trailing(end);
     }
 
     private int scanUser(byte[] buf, int end) {
-        if (trailingBytes < 0) {
-            try {
-                MessageCodec.Decoded<UserMessageHeader> decoded = MessageCodec.decodeBody(UserMessageHeader.class, buf,
-                        position, end - position);
-                position += decoded.consumed();
-                trailingBytes = decoded.message().userMsgLen();
-            } catch (WireFormatException e) {
-                if (e.reason() == WireFormatException.Reason.TRUNCATED) {
-                    return -1;
-                }
-                throw e;
+        if (!headerRead) {
+            UserMessageHeader header = readHeader(UserMessageHeader.class, buf, end);
+            if (header == null) {
+                return -1;
             }
+            trailingBytes = header.userMsgLen();
         }
         return trailing(end);
     }
 
+    /** Scans on to the end of a header, then decodes it, once. @return the header, or null when incomplete */
+    private <T extends Message> T readHeader(Class<T> kind, byte[] buf, int end) {
+        int headerEnd = scanner.resume(buf, end);
+        if (headerEnd < 0) {
+            return null;
+        }
+        T header = MessageCodec.decodeBody(kind, buf, position, headerEnd - position).message();
+        position = headerEnd;
+        headerRead = true;
+        scanner.start(position);
+        return header;
+    }
+
     private int trailing(int end) {
         long frameEnd = (long) position + trailingBytes;
-        if (frameEnd - position > maxFrameBytes) {
-            throw new WireFormatException(WireFormatException.Reason.OVERSIZED, "stream frame exceeds the limit");
-        }
         return frameEnd <= end ? (int) frameEnd : -1;
+    }
+
+    /** @return the least end the frame can have, from what has been read so far */
+    private long minimumEnd() {
+        if (!headerRead) {
+            return scanner.minimumEnd();
+        }
+        if (nodesRemaining > 0) {
+            return scanner.minimumEnd() + nodesRemaining - 1 + trailingBytes;
+        }
+        return (long) position + trailingBytes;
     }
 }

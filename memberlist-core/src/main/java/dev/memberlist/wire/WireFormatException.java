@@ -29,8 +29,16 @@ public final class WireFormatException extends MemberlistException {
         OUT_OF_RANGE,
         /** A CRC32 that does not match its payload. */
         BAD_CRC,
-        /** An LZW stream that is invalid, or a compression algorithm other than LZW. */
+        /**
+         * An LZW stream that is invalid, a compression algorithm other than LZW, or a compressed
+         * message inside decompressed data (no sender nests compression).
+         */
         BAD_COMPRESSION,
+        /**
+         * The compressed messages of one packet decompress to more than the packet decoder's budget
+         * ({@link PacketCodec#MAX_DECOMPRESSED_BYTES}); the whole packet is dropped.
+         */
+        DECOMPRESSION_BUDGET,
         /** No installed key could decrypt the payload, or the payload is not a valid ciphertext. */
         DECRYPT_FAILED,
         /** Encrypted input arrived but no keyring is configured. */

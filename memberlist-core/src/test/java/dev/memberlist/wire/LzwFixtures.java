@@ -85,6 +85,35 @@ final class LzwFixtures {
     }
 
     /**
+     * An LZW stream of at most {@code maxBytes} bytes built for the largest output a reader can be
+     * made to write: literal 0, then each code defined just before it (strings of 2, 3, … 3839
+     * zeros) until the table is full, then the longest string again and again (3839 bytes per
+     * 12-bit code), then EOF: zeros, some 2,400 times as many as a 64 KiB stream has bytes.
+     */
+    static byte[] bomb(int maxBytes) {
+        int[] codes = new int[maxBytes * 8 / 9 + 2];
+        int count = 0;
+        codes[count++] = 256;
+        codes[count++] = 0;
+        long bits = 18;
+        for (int code = 258; code < 4096; code++) {
+            codes[count++] = code;
+            bits += widthBefore(code);
+        }
+        while (bits + 2 * 12 <= maxBytes * 8L) {
+            codes[count++] = 4095;
+            bits += 12;
+        }
+        codes[count++] = 257;
+        return codes(Arrays.copyOf(codes, count));
+    }
+
+    /** The width of the code read when {@code code} is the next to be defined. */
+    private static int widthBefore(int code) {
+        return code < 512 ? 9 : code < 1024 ? 10 : code < 2048 ? 11 : 12;
+    }
+
+    /**
      * Packs codes as an LSB-first LZW stream, widening codes as a reader expects (9 bits after
      * CLEAR or at the start, up to 12 bits, never wider once the table is full).
      */

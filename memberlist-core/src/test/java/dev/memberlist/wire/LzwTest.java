@@ -8,6 +8,7 @@ import static dev.memberlist.wire.LzwFixtures.text;
 import static dev.memberlist.wire.LzwFixtures.withoutLeadingClear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -217,6 +218,47 @@ class LzwTest {
         assertThatThrownBy(() -> Lzw.decompress(codes('a', EOF), 0, 3, 0))
                 .isInstanceOfSatisfying(WireFormatException.class,
                         e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.OVERSIZED));
+    }
+
+    @Test
+    void aBombStreamExpandsMoreThanAThousandfold() {
+        byte[] stream = LzwFixtures.bomb(6000);
+
+        byte[] out = Lzw.decompress(stream, 0, stream.length, 16 << 20);
+
+        assertThat(stream.length).isLessThanOrEqualTo(6000);
+        assertThat(out.length).isGreaterThan(1000 * stream.length);
+        assertThat(out[0] | out[out.length / 2] | out[out.length - 1]).isZero();
+    }
+
+    @Test
+    void refusesABombBeforeAllocatingMuchPastTheCap() {
+        AllocationMeter.assumeSupported();
+        byte[] stream = LzwFixtures.bomb(65_000);
+        int cap = 1 << 20;
+
+        long before = AllocationMeter.allocatedBytes();
+        Throwable thrown = catchThrowable(() -> Lzw.decompress(stream, 0, stream.length, cap));
+        long allocated = AllocationMeter.allocatedBytes() - before;
+
+        assertThat(thrown).isInstanceOfSatisfying(WireFormatException.class,
+                e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.OVERSIZED));
+        assertThat(allocated).as("bytes allocated").isLessThan(3L * cap);
+    }
+
+    @Test
+    void aShortStreamAllocatesInProportionToItsLength() {
+        AllocationMeter.assumeSupported();
+        byte[] stream = codes('a', 'b', EOF);
+        int calls = 1000;
+
+        long before = AllocationMeter.allocatedBytes();
+        for (int i = 0; i < calls; i++) {
+            Lzw.decompress(stream, 0, stream.length, 1 << 20);
+        }
+        long perCall = (AllocationMeter.allocatedBytes() - before) / calls;
+
+        assertThat(perCall).as("bytes allocated per call for a %d-byte stream", stream.length).isLessThan(256);
     }
 
     @Test

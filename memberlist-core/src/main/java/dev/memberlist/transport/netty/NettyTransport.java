@@ -55,6 +55,7 @@ public final class NettyTransport implements Transport {
     private final IoMode mode;
     private final StreamLimitHandler streamLimit;
     private final Optional<StreamTlsContexts> tls;
+    private final StreamBufferBudget streamBuffers;
     private volatile EventLoopGroup group;
     private volatile ChannelGroup channels;
     private volatile StreamConnector connector;
@@ -65,7 +66,7 @@ public final class NettyTransport implements Transport {
 
     /**
      * @param config the bind and advertise addresses and ports, TCP timeout, UDP receive buffer size,
-     *     inbound stream limit and telemetry
+     *     inbound stream limits and telemetry
      */
     public NettyTransport(MemberlistConfig config) {
         this(config, IoMode.best());
@@ -76,6 +77,7 @@ public final class NettyTransport implements Transport {
         this.mode = mode;
         this.streamLimit = new StreamLimitHandler(config.maxInboundStreams(), config.telemetry());
         this.tls = config.streamTls().map(streamTls -> new StreamTlsContexts(streamTls, config.tcpTimeout()));
+        this.streamBuffers = new StreamBufferBudget(config.inboundStreamBufferSize());
     }
 
     /**
@@ -118,7 +120,7 @@ public final class NettyTransport implements Transport {
                         child.pipeline().addLast(streamLimit);
                         tls.ifPresent(contexts -> child.pipeline().addLast(contexts.serverHandler(child.alloc()),
                                 new TlsRefusalHandler(config.telemetry())));
-                        child.pipeline().addLast(new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES),
+                        child.pipeline().addLast(new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES, streamBuffers),
                                 new StreamRequestHandler(handler, config.telemetry(), config.tcpTimeout()));
                     }
                 });
@@ -179,6 +181,11 @@ public final class NettyTransport implements Transport {
     /** @return how many inbound streams are open now (refused ones are not counted) */
     int openInboundStreams() {
         return streamLimit.openStreams();
+    }
+
+    /** @return how many bytes inbound streams buffer now, together */
+    long bufferedInboundStreamBytes() {
+        return streamBuffers.reservedBytes();
     }
 
     @Override

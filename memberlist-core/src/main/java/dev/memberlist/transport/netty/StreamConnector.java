@@ -46,7 +46,7 @@ final class StreamConnector {
     CompletableFuture<byte[]> exchange(InetSocketAddress to, byte[] request, Duration timeout) {
         CompletableFuture<byte[]> response = new CompletableFuture<>();
         open(to, timeout, "exchange", response,
-                pipeline -> pipeline.addLast(new StreamFrameDecoder(StreamFramer.Side.RESPONSE, maxFrameBytes),
+                pipeline -> pipeline.addLast(new StreamFrameDecoder(StreamFramer.Side.RESPONSE, maxFrameBytes, StreamBufferBudget.unlimited()),
                         new StreamResponseHandler(response)),
                 channel -> channel.writeAndFlush(Unpooled.wrappedBuffer(request)).addListener(written -> {
                     if (!written.isSuccess()) {

@@ -12,15 +12,18 @@ import java.util.List;
  * Finds the one message a stream carries with a {@link StreamFramer} and emits it as a {@code byte[]},
  * then stops reading: a stream holds one request and at most one response. Bytes after the frame are
  * discarded. Bytes that are no frame fail with a {@link io.netty.handler.codec.DecoderException} whose
- * cause is the {@link WireFormatException}, and everything after them is discarded too.
+ * cause is the {@link WireFormatException}, and a frame that needs more buffer than the shared
+ * {@link StreamBufferBudget} has left fails with a {@link StreamBufferBudgetException} as the cause;
+ * everything after either is discarded. The buffer is given back to the budget when the handler is
+ * removed, which closing the channel does.
  */
 final class StreamFrameDecoder extends ByteToMessageDecoder {
 
     private final FrameAccumulator accumulator;
     private boolean finished;
 
-    StreamFrameDecoder(StreamFramer.Side side, int maxFrameBytes) {
-        this.accumulator = new FrameAccumulator(side, maxFrameBytes);
+    StreamFrameDecoder(StreamFramer.Side side, int maxFrameBytes, StreamBufferBudget budget) {
+        this.accumulator = new FrameAccumulator(side, maxFrameBytes, budget);
     }
 
     @Override
@@ -32,7 +35,7 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
         byte[] frame;
         try {
             frame = accumulator.add(in);
-        } catch (WireFormatException e) {
+        } catch (WireFormatException | StreamBufferBudgetException e) {
             finished = true;
             throw e;
         }
@@ -41,5 +44,10 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
             ctx.channel().config().setAutoRead(false);
             out.add(frame);
         }
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        accumulator.release();
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The responder's side of one accepted stream: hands the request frame from {@link StreamFrameDecoder}
  * on as an {@link dev.memberlist.transport.InboundStream}. The whole stream, request and reply, has one
- * deadline from the moment it opens (Go sets one deadline on the connection); input that is no frame
- * closes it.
+ * deadline from the moment it opens (Go sets one deadline on the connection); input that is no frame,
+ * or a frame the shared stream buffer budget cannot hold, closes it.
  */
 final class StreamRequestHandler extends ChannelInboundHandlerAdapter {
 
@@ -66,6 +66,9 @@ final class StreamRequestHandler extends ChannelInboundHandlerAdapter {
             WireFormatException wire = (WireFormatException) failure;
             telemetry.inputDropped("stream_" + wire.reason().name().toLowerCase(Locale.ROOT));
             log.warn("Closing a stream from {}: {}", ctx.channel().remoteAddress(), wire.getMessage());
+        } else if (failure instanceof StreamBufferBudgetException) {
+            telemetry.inputDropped("stream_buffer_budget");
+            log.warn("Closing a stream from {}: {}", ctx.channel().remoteAddress(), failure.getMessage());
         } else {
             log.debug("Stream from {} failed: {}", ctx.channel().remoteAddress(), failure.toString());
         }

@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,6 +194,46 @@ class NettyTransportIT {
     }
 
     @Test
+    void streamsPastTheBufferBudgetAreClosedWhileTheOthersComplete() throws IOException, InterruptedException {
+        int budget = 1024 * 1024;
+        int perStream = 256 * 1024;
+        RecordingTelemetry bTelemetry = new RecordingTelemetry();
+        RecordingTransportHandler bInbox = new RecordingTransportHandler(request -> ACK);
+        NettyTransport a = start("a", new RecordingTransportHandler());
+        NettyTransport b = start("b", bInbox, config -> config.inboundStreamBufferSize(budget)
+                .tcpTimeout(Duration.ofSeconds(30)).telemetry(bTelemetry));
+        // Each request needs a 256 KiB buffer and holds back its last byte, as a slow sender would.
+        byte[] request = StreamCodec.userMessage(Bytes.copyOf(new byte[200 * 1024]));
+        List<Socket> slow = new ArrayList<>();
+        for (int i = 1; i <= budget / perStream; i++) {
+            Socket socket = idleConnection(b);
+            socket.getOutputStream().write(request, 0, request.length - 1);
+            slow.add(socket);
+            long expected = (long) i * perStream;
+            await().atMost(WAIT).until(() -> b.bufferedInboundStreamBytes() == expected);
+        }
+
+        Socket overBudget = idleConnection(b);
+        overBudget.setSoTimeout((int) WAIT.toMillis());
+        overBudget.getOutputStream().write(request, 0, request.length - 1);
+
+        assertThat(readUntilClosed(overBudget)).as("bytes answered to the stream over budget").isZero();
+        assertThat(bTelemetry.dropped("stream_buffer_budget")).isEqualTo(1);
+        await().atMost(WAIT).until(() -> b.bufferedInboundStreamBytes() == budget);
+        for (Socket socket : slow) {
+            socket.getOutputStream().write(request[request.length - 1]);
+        }
+        for (int i = 0; i < slow.size(); i++) {
+            InboundStream stream = bInbox.streams.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(stream).as("request %d of %d", i + 1, slow.size()).isNotNull();
+            assertThat(stream.request()).isEqualTo(request);
+        }
+        await().atMost(WAIT).until(() -> b.bufferedInboundStreamBytes() == 0);
+        assertThat(join(a.exchange(b.advertiseAddress(), PING, WAIT))).isEqualTo(ACK);
+        assertThat(bTelemetry.dropped("stream_buffer_budget")).isEqualTo(1);
+    }
+
+    @Test
     void closeFailsPendingStagesStopsEveryIoThreadAndIsIdempotent() throws IOException {
         Set<String> before = ioThreadNames();
         NettyTransport c = start("closing", new RecordingTransportHandler());
@@ -262,6 +303,19 @@ class NettyTransportIT {
         Socket socket = new Socket(to.boundAddress().getAddress(), to.boundAddress().getPort());
         sockets.add(socket);
         return socket;
+    }
+
+    /** @return how many bytes the peer sent before it closed the connection (a reset counts as closed) */
+    private static int readUntilClosed(Socket socket) throws IOException {
+        int received = 0;
+        try {
+            while (socket.getInputStream().read() >= 0) {
+                received++;
+            }
+        } catch (SocketException reset) {
+            // epoll may reset the connection rather than end it; either way the peer closed it.
+        }
+        return received;
     }
 
     private static InboundPacket next(RecordingTransportHandler inbox) {

@@ -1,6 +1,8 @@
 package dev.memberlist.transport.netty;
 
 import dev.memberlist.transport.netty.StreamFrameFixtures.FrameCase;
+import dev.memberlist.wire.Bytes;
+import dev.memberlist.wire.StreamCodec;
 import dev.memberlist.wire.StreamFramer;
 import dev.memberlist.wire.WireFormatException;
 import io.netty.buffer.ByteBuf;
@@ -26,6 +28,7 @@ class StreamFrameDecoderTest {
     static final NoNettyLeaks LEAKS = NoNettyLeaks.collectingAfterAll();
 
     private final List<ByteBuf> written = new ArrayList<>();
+    private StreamBufferBudget budget = new StreamBufferBudget(MAX_FRAME_BYTES);
 
     static List<FrameCase> everyShape() {
         return StreamFrameFixtures.everyShape();
@@ -34,7 +37,7 @@ class StreamFrameDecoderTest {
     @ParameterizedTest
     @MethodSource("everyShape")
     void frameFedOneByteAtATimeIsEmittedWhenItsLastByteArrives(FrameCase frame) {
-        EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(frame.side(), MAX_FRAME_BYTES));
+        EmbeddedChannel channel = new EmbeddedChannel(decoder(frame.side()));
 
         for (int i = 0; i < frame.frame().length; i++) {
             channel.writeInbound(buffer(frame.frame()[i]));
@@ -54,7 +57,7 @@ class StreamFrameDecoderTest {
     @ParameterizedTest
     @MethodSource("everyShape")
     void frameArrivingInOneChunkWithMoreBytesBehindIsEmittedAlone(FrameCase frame) {
-        EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(frame.side(), MAX_FRAME_BYTES));
+        EmbeddedChannel channel = new EmbeddedChannel(decoder(frame.side()));
         byte[] withTail = Arrays.copyOf(frame.frame(), frame.frame().length + 3);
 
         channel.writeInbound(buffer(withTail));
@@ -68,7 +71,7 @@ class StreamFrameDecoderTest {
 
     @Test
     void stopsReadingOnceTheFrameHasArrived() {
-        EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES));
+        EmbeddedChannel channel = new EmbeddedChannel(decoder(StreamFramer.Side.REQUEST));
         byte[] request = StreamFrameFixtures.pingRequest();
 
         channel.writeInbound(buffer(Arrays.copyOf(request, request.length - 1)));
@@ -83,7 +86,7 @@ class StreamFrameDecoderTest {
 
     @Test
     void garbageFailsWithTheWireReasonAndLaterBytesAreDiscarded() {
-        EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES));
+        EmbeddedChannel channel = new EmbeddedChannel(decoder(StreamFramer.Side.REQUEST));
 
         assertThatThrownBy(() -> channel.writeInbound(buffer((byte) 0xee, (byte) 0x01)))
                 .isInstanceOf(DecoderException.class)
@@ -99,7 +102,7 @@ class StreamFrameDecoderTest {
 
     @Test
     void encryptedFrameDeclaringMoreThanTheLimitFailsBeforeItsBodyArrives() {
-        EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES));
+        EmbeddedChannel channel = new EmbeddedChannel(decoder(StreamFramer.Side.REQUEST));
 
         assertThatThrownBy(() -> channel.writeInbound(buffer((byte) 0x0a, (byte) 0x7f, (byte) 0, (byte) 0, (byte) 0)))
                 .isInstanceOf(DecoderException.class)
@@ -111,7 +114,7 @@ class StreamFrameDecoderTest {
 
     @Test
     void responseSideRejectsALabelHeader() {
-        EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(StreamFramer.Side.RESPONSE, MAX_FRAME_BYTES));
+        EmbeddedChannel channel = new EmbeddedChannel(decoder(StreamFramer.Side.RESPONSE));
 
         assertThatThrownBy(() -> channel.writeInbound(buffer((byte) 244, (byte) 1, (byte) 'a')))
                 .isInstanceOf(DecoderException.class)
@@ -122,13 +125,61 @@ class StreamFrameDecoderTest {
 
     @Test
     void streamEndingBeforeTheFrameIsCompleteEmitsNothing() {
-        EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES));
+        EmbeddedChannel channel = new EmbeddedChannel(decoder(StreamFramer.Side.REQUEST));
         byte[] request = StreamFrameFixtures.pingRequest();
 
         channel.writeInbound(buffer(Arrays.copyOf(request, request.length / 2)));
 
         assertThat(channel.finish()).isFalse();
         assertAllReleased();
+    }
+
+    @Test
+    void streamsPastTheSharedBufferBudgetFailWhileTheOthersCarryOn() {
+        budget = new StreamBufferBudget(8 * 1024);
+        byte[] frame = StreamCodec.userMessage(Bytes.copyOf(new byte[3400]));
+        EmbeddedChannel first = new EmbeddedChannel(decoder(StreamFramer.Side.REQUEST));
+        EmbeddedChannel second = new EmbeddedChannel(decoder(StreamFramer.Side.REQUEST));
+        EmbeddedChannel third = new EmbeddedChannel(decoder(StreamFramer.Side.REQUEST));
+
+        first.writeInbound(buffer(Arrays.copyOf(frame, 3000)));
+        second.writeInbound(buffer(Arrays.copyOf(frame, 3000)));
+        assertThat(budget.reservedBytes()).as("two buffers of 4 KiB").isEqualTo(8 * 1024);
+        assertThatThrownBy(() -> third.writeInbound(buffer(Arrays.copyOf(frame, 100))))
+                .isInstanceOf(DecoderException.class)
+                .cause().isInstanceOf(StreamBufferBudgetException.class);
+        third.writeInbound(buffer(Arrays.copyOfRange(frame, 100, frame.length)));
+        first.writeInbound(buffer(Arrays.copyOfRange(frame, 3000, frame.length)));
+
+        assertThat(third.<Object>readInbound()).isNull();
+        assertThat((byte[]) first.readInbound()).isEqualTo(frame);
+        assertThat(budget.reservedBytes()).as("the first stream's frame and the second's buffer")
+                .isEqualTo(frame.length + 4 * 1024);
+        for (EmbeddedChannel channel : List.of(first, second, third)) {
+            assertThat(channel.finish()).isFalse();
+        }
+        assertAllReleased();
+    }
+
+    @Test
+    void aFrameTooLargeForTheLimitNeverBuffersMoreThanTheLimit() {
+        budget = new StreamBufferBudget(MAX_FRAME_BYTES);
+        EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(StreamFramer.Side.REQUEST, 1000, budget));
+        byte[] nested = new byte[5000];
+        Arrays.fill(nested, (byte) 0x91);
+        nested[0] = 0;
+
+        assertThatThrownBy(() -> channel.writeInbound(buffer(nested)))
+                .isInstanceOf(DecoderException.class)
+                .satisfies(failure -> assertThat(((WireFormatException) failure.getCause()).reason())
+                        .isEqualTo(WireFormatException.Reason.OVERSIZED));
+        assertThat(budget.reservedBytes()).isEqualTo(1001);
+        assertThat(channel.finish()).isFalse();
+        assertAllReleased();
+    }
+
+    private StreamFrameDecoder decoder(StreamFramer.Side side) {
+        return new StreamFrameDecoder(side, MAX_FRAME_BYTES, budget);
     }
 
     private static boolean decodes(FrameCase frame, byte[] bytes) {
@@ -145,5 +196,6 @@ class StreamFrameDecoderTest {
 
     private void assertAllReleased() {
         assertThat(written).allSatisfy(buffer -> assertThat(buffer.refCnt()).as("refCnt").isZero());
+        assertThat(budget.reservedBytes()).as("bytes still reserved from the stream buffer budget").isZero();
     }
 }

@@ -3,6 +3,8 @@ package dev.memberlist.transport.netty;
 import dev.memberlist.RecordingTelemetry;
 import dev.memberlist.transport.InboundStream;
 import dev.memberlist.transport.netty.StreamFrameFixtures.FrameCase;
+import dev.memberlist.wire.Bytes;
+import dev.memberlist.wire.StreamCodec;
 import dev.memberlist.wire.StreamFramer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -161,8 +164,28 @@ class StreamRequestHandlerTest {
         assertThat(channel.<Object>readOutbound()).isNull();
     }
 
+    @Test
+    void streamPastTheBufferBudgetIsClosedAndReportedAsDroppedWhileASmallerOneIsServed() {
+        StreamBufferBudget budget = new StreamBufferBudget(1024);
+        EmbeddedChannel greedy = acceptStream(budget);
+        EmbeddedChannel modest = acceptStream(budget);
+
+        greedy.writeInbound(Unpooled.wrappedBuffer(Arrays.copyOf(StreamCodec.userMessage(Bytes.copyOf(new byte[4000])), 2000)));
+        InboundStream served = receive(modest, StreamFrameFixtures.pingRequest());
+
+        assertThat(greedy.isOpen()).isFalse();
+        assertThat(telemetry.droppedByReason()).containsExactly(Map.entry("stream_buffer_budget", 1L));
+        served.reply(RESPONSE);
+        assertThat(readOutbound(modest)).isEqualTo(RESPONSE);
+        assertThat(budget.reservedBytes()).isZero();
+    }
+
     private EmbeddedChannel acceptStream() {
-        return new InetEmbeddedChannel(limit, new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES),
+        return acceptStream(new StreamBufferBudget(MAX_FRAME_BYTES));
+    }
+
+    private EmbeddedChannel acceptStream(StreamBufferBudget budget) {
+        return new InetEmbeddedChannel(limit, new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES, budget),
                 new StreamRequestHandler(handler, telemetry, DEADLINE));
     }
 

@@ -29,7 +29,7 @@ class StreamResponseHandlerTest {
 
     private final CompletableFuture<byte[]> response = new CompletableFuture<>();
     private final EmbeddedChannel channel = new InetEmbeddedChannel(
-            new StreamFrameDecoder(StreamFramer.Side.RESPONSE, MAX_FRAME_BYTES), new StreamResponseHandler(response));
+            new StreamFrameDecoder(StreamFramer.Side.RESPONSE, MAX_FRAME_BYTES, StreamBufferBudget.unlimited()), new StreamResponseHandler(response));
 
     static List<FrameCase> everyResponseShape() {
         return StreamFrameFixtures.everyShape().stream()

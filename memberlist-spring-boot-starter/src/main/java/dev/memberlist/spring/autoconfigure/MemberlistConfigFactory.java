@@ -80,6 +80,8 @@ final class MemberlistConfigFactory {
         set("reconnect-interval", p.getReconnectInterval(), b::reconnectInterval);
         set("reconnect-timeout", p.getReconnectTimeout(), b::reconnectTimeout);
         set("max-inbound-streams", p.getMaxInboundStreams(), b::maxInboundStreams);
+        set("inbound-stream-buffer-size", bytes("inbound-stream-buffer-size", p.getInboundStreamBufferSize()),
+                b::inboundStreamBufferSize);
         if (!p.getCidrsAllowed().isEmpty()) {
             b.cidrsAllowed(cidrs(p.getCidrsAllowed()));
         }

@@ -154,6 +154,12 @@ public class MemberlistProperties {
     /** Number of inbound TCP streams that may be open at once; more are refused. */
     private @Nullable Integer maxInboundStreams;
 
+    /**
+     * Memory all inbound TCP streams together may buffer while their requests arrive, before any label
+     * or key check; a stream that needs more is closed. Keep it above the largest push/pull expected.
+     */
+    private @Nullable DataSize inboundStreamBufferSize;
+
     private final Join join = new Join();
 
     private final Endpoint endpoint = new Endpoint();
@@ -520,6 +526,14 @@ public class MemberlistProperties {
 
     public void setMaxInboundStreams(@Nullable Integer maxInboundStreams) {
         this.maxInboundStreams = maxInboundStreams;
+    }
+
+    public @Nullable DataSize getInboundStreamBufferSize() {
+        return inboundStreamBufferSize;
+    }
+
+    public void setInboundStreamBufferSize(@Nullable DataSize inboundStreamBufferSize) {
+        this.inboundStreamBufferSize = inboundStreamBufferSize;
     }
 
     public Join getJoin() {

@@ -67,7 +67,8 @@ class MemberlistPropertiesTest {
                 "memberlist.udp-buffer-size=1KB", "memberlist.udp-receive-buffer-size=4MB",
                 "memberlist.dead-node-reclaim-time=1m", "memberlist.require-node-names=true",
                 "memberlist.cidrs-allowed=10.0.0.0/8,fd00::/8", "memberlist.queue-check-interval=10s",
-                "memberlist.reconnect-interval=5s", "memberlist.reconnect-timeout=1h", "memberlist.max-inbound-streams=64")
+                "memberlist.reconnect-interval=5s", "memberlist.reconnect-timeout=1h", "memberlist.max-inbound-streams=64",
+                "memberlist.inbound-stream-buffer-size=16MB")
                 .run(context -> {
                     MemberlistConfig c = context.getBean(MemberlistConfig.class);
                     assertThat(c.name()).isEqualTo("n1");
@@ -107,6 +108,7 @@ class MemberlistPropertiesTest {
                     assertThat(List.of(c.queueCheckInterval(), c.reconnectInterval(), c.reconnectTimeout())).containsExactly(
                             Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1));
                     assertThat(c.maxInboundStreams()).isEqualTo(64);
+                    assertThat(c.inboundStreamBufferSize()).isEqualTo(16 * 1024 * 1024);
                 });
     }
 

@@ -53,6 +53,7 @@ final class ConfigDescriptor {
         config.put("reconnectInterval", text(c.reconnectInterval()));
         config.put("reconnectTimeout", text(c.reconnectTimeout()));
         config.put("maxInboundStreams", c.maxInboundStreams());
+        config.put("inboundStreamBufferSize", c.inboundStreamBufferSize());
         return config;
     }
 

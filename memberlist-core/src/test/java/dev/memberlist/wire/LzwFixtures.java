@@ -91,6 +91,9 @@ final class LzwFixtures {
      * 12-bit code), then EOF: zeros, some 2,400 times as many as a 64 KiB stream has bytes.
      */
     static byte[] bomb(int maxBytes) {
+        if (maxBytes < 6_000) {
+            throw new IllegalArgumentException("the chain up to a full table alone takes some 5.7 KiB: " + maxBytes);
+        }
         int[] codes = new int[maxBytes * 8 / 9 + 2];
         int count = 0;
         codes[count++] = 256;

@@ -45,6 +45,8 @@ import java.util.function.Function;
 final class Streams {
 
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
+    /** The drop reason of a stream whose handling failed on our side. */
+    static final String INTERNAL_ERROR = "internal_error";
 
     private final MemberlistConfig config;
     private final Clock clock;
@@ -126,11 +128,33 @@ final class Streams {
     }
 
     /**
-     * Answers an inbound stream (Go's {@code handleConn}).
+     * Answers an inbound stream (Go's {@code handleConn}). Whatever goes wrong, the stream is
+     * answered, with an error response or by closing it; a failure never leaves it hanging until
+     * the initiator's timeout.
      *
      * @param stream the stream, its request complete
      */
     void handle(InboundStream stream) {
+        try {
+            answer(stream);
+        } catch (RuntimeException e) {
+            log.error("Failed to answer a stream from {}", stream.remote(), e);
+            failed(stream, e);
+        }
+    }
+
+    /** Counts the failure and answers the stream with an error; closes it if even that fails. */
+    private void failed(InboundStream stream, RuntimeException failure) {
+        try {
+            telemetry.inputDropped(INTERNAL_ERROR);
+            reply(stream, MessageCodec.encode(new ErrorResponse("internal error: " + rootMessage(failure))));
+        } catch (RuntimeException e) {
+            log.debug("Failed to send the error response to {}", stream.remote(), e);
+            stream.close();
+        }
+    }
+
+    private void answer(InboundStream stream) {
         telemetry.bytesReceived("tcp", stream.request().length);
         StreamMessage request;
         try {

@@ -2,6 +2,7 @@ package dev.memberlist;
 
 import dev.memberlist.engine.Engine;
 import dev.memberlist.engine.EngineSeams;
+import dev.memberlist.engine.PendingFutures;
 import dev.memberlist.state.NodeRecord;
 import dev.memberlist.transport.InboundPacket;
 import dev.memberlist.transport.InboundStream;
@@ -49,6 +50,7 @@ public final class Memberlist implements AutoCloseable {
     private final Executor completions;
     private final AutoCloseable ownedScheduler;
     private final AtomicInteger pendingPackets = new AtomicInteger();
+    private final PendingFutures results = new PendingFutures();
     private volatile boolean started;
     private volatile boolean shutdown;
 
@@ -174,7 +176,7 @@ public final class Memberlist implements AutoCloseable {
                         return List.of();
                     }));
         }
-        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+        return results.track(CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
                 .thenCompose(ignored -> {
                     List<InetSocketAddress> addresses = new ArrayList<>();
                     lookups.forEach(lookup -> addresses.addAll(lookup.join()));
@@ -182,7 +184,7 @@ public final class Memberlist implements AutoCloseable {
                         return CompletableFuture.failedFuture(new MemberlistException("no seed of " + copy + " resolved"));
                     }
                     return onEngine(() -> engine.join(addresses));
-                });
+                }));
     }
 
     /** @return the members: every known node that is alive or suspect, this one included */
@@ -323,7 +325,9 @@ public final class Memberlist implements AutoCloseable {
 
     /**
      * Stops the node without leaving: timers stop and the transport closes, so other nodes will
-     * detect it as failed. Idempotent.
+     * detect it as failed. Every future a command returned and that is still pending (a ping, a
+     * join, a leave or update waiting for its broadcast, a send) fails with a
+     * {@link MemberlistException} saying the node is shut down. Idempotent.
      */
     public void shutdown() {
         if (shutdown) {
@@ -339,6 +343,7 @@ public final class Memberlist implements AutoCloseable {
                 log.warn("Failed to stop the engine thread", e);
             }
         }
+        results.failAll(() -> new MemberlistException("memberlist node " + config.name() + " is shut down"));
     }
 
     /** Same as {@link #shutdown()}. */
@@ -351,7 +356,7 @@ public final class Memberlist implements AutoCloseable {
         if (shutdown || !started) {
             return notRunning();
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<T> result = results.track(new CompletableFuture<>());
         seams.scheduler().execute(() -> {
             try {
                 command.get().whenComplete((value, failure) -> completions.execute(() -> {

@@ -62,6 +62,7 @@ public final class Engine {
     private final Probing probing;
     private final Reconnector reconnector;
     private final List<Cancellable> timers = new ArrayList<>();
+    private final PendingFutures pending = new PendingFutures();
     private volatile int healthScore;
     private boolean started;
     private boolean shutdown;
@@ -165,9 +166,9 @@ public final class Engine {
      */
     public CompletableFuture<Integer> join(List<InetSocketAddress> addresses) {
         if (shutdown) {
-            return CompletableFuture.failedFuture(new MemberlistException("memberlist is shut down"));
+            return shutDown();
         }
-        CompletableFuture<Integer> result = new CompletableFuture<>();
+        CompletableFuture<Integer> result = pending.track(new CompletableFuture<>());
         if (addresses.isEmpty()) {
             result.completeExceptionally(new MemberlistException("no seed addresses to join"));
             return result;
@@ -220,9 +221,9 @@ public final class Engine {
      */
     public CompletableFuture<Void> leave(Duration timeout) {
         if (shutdown) {
-            return CompletableFuture.failedFuture(new MemberlistException("leave after shutdown"));
+            return shutDown();
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> done = pending.track(new CompletableFuture<>());
         if (membership.hasLeft()) {
             done.complete(null);
             return done;
@@ -238,13 +239,16 @@ public final class Engine {
      * @return completes when the update has spread; fails on timeout or oversized metadata
      */
     public CompletableFuture<Void> updateNode(Duration timeout) {
+        if (shutdown) {
+            return shutDown();
+        }
         byte[] meta = localMeta();
         if (meta.length > MemberlistConfig.META_MAX_SIZE) {
             return CompletableFuture.failedFuture(new MemberlistException("node metadata is " + meta.length
                     + " bytes, more than the limit of " + MemberlistConfig.META_MAX_SIZE));
         }
         NodeRecord self = membership.local();
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> done = pending.track(new CompletableFuture<>());
         membership.announceLocal(self.addr(), self.port(), meta.length == 0 ? Bytes.NIL : Bytes.copyOf(meta),
                 config.advertisedVersions(), completeAfterThisTask(done));
         return awaitBroadcast(done, timeout, "update");
@@ -258,12 +262,15 @@ public final class Engine {
      * @return completes when handed to the network
      */
     public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
+        if (shutdown) {
+            return shutDown();
+        }
         NodeRecord target = table.get(node).orElse(null);
         if (target == null) {
             return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
         }
-        return outbound.sendRaw(Addresses.of(target), userPacket(message), target.versions().protocolMax() >= 5)
-                .toCompletableFuture();
+        return pending.track(outbound.sendRaw(Addresses.of(target), userPacket(message),
+                target.versions().protocolMax() >= 5).toCompletableFuture());
     }
 
     /**
@@ -274,10 +281,13 @@ public final class Engine {
      * @return completes when handed to the network
      */
     public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
+        if (shutdown) {
+            return shutDown();
+        }
         if (config.requireNodeNames()) {
             return CompletableFuture.failedFuture(new MemberlistException("node names are required to send"));
         }
-        return outbound.sendRaw(address, userPacket(message), false).toCompletableFuture();
+        return pending.track(outbound.sendRaw(address, userPacket(message), false).toCompletableFuture());
     }
 
     /**
@@ -288,11 +298,14 @@ public final class Engine {
      * @return completes once written
      */
     public CompletableFuture<Void> sendReliable(String node, byte[] message) {
+        if (shutdown) {
+            return shutDown();
+        }
         NodeRecord target = table.get(node).orElse(null);
         if (target == null) {
             return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
         }
-        return streams.sendUserMessage(Addresses.of(target), message);
+        return pending.track(streams.sendUserMessage(Addresses.of(target), message));
     }
 
     /**
@@ -303,9 +316,12 @@ public final class Engine {
      * @return the round-trip time; fails with {@link NoPingResponseException} after {@code ProbeTimeout}
      */
     public CompletableFuture<Duration> ping(String node, InetSocketAddress address) {
+        if (shutdown) {
+            return shutDown();
+        }
         NodeRecord self = membership.local();
         long seqNo = acks.nextSeqNo();
-        CompletableFuture<Duration> result = new CompletableFuture<>();
+        CompletableFuture<Duration> result = pending.track(new CompletableFuture<>());
         long[] sentNanos = {seams.clock().nanoTime()};
         acks.expect(seqNo, config.probeTimeout(), new AckHandler() {
             @Override
@@ -323,7 +339,11 @@ public final class Engine {
         return result;
     }
 
-    /** Stops every timer and forgets pending work (Go's {@code Shutdown}); sends nothing. Idempotent. */
+    /**
+     * Stops every timer and forgets pending work (Go's {@code Shutdown}); sends nothing. Every
+     * future a command returned and that is still pending (a ping, a join, a leave or update
+     * waiting for its broadcast) fails with a {@link MemberlistException}. Idempotent.
+     */
     public void shutdown() {
         if (shutdown) {
             return;
@@ -333,6 +353,7 @@ public final class Engine {
         timers.clear();
         acks.clear();
         membership.cancelAllSuspicions();
+        pending.failAll(this::shutDownException);
     }
 
     /** @return every known node, including dead and left ones not yet reaped; safe from any thread */
@@ -411,6 +432,14 @@ public final class Engine {
             done.whenComplete((ignored, failure) -> timer.cancel());
         }
         return done;
+    }
+
+    private <T> CompletableFuture<T> shutDown() {
+        return CompletableFuture.failedFuture(shutDownException());
+    }
+
+    private MemberlistException shutDownException() {
+        return new MemberlistException("memberlist node " + config.name() + " is shut down");
     }
 
     private byte[] localMeta() {

@@ -403,9 +403,13 @@ public final class Engine {
         });
     }
 
+    /**
+     * Retries one dead node's address as a join, so that both sides' {@code MergeDelegate}s decide:
+     * the address may belong to another cluster's node by now.
+     */
     private void reconnect() {
         reconnector.pick(seams.clock().nanoTime(), seams.random()).ifPresent(address ->
-                streams.pushPull(address, false).whenComplete((ignored, failure) -> {
+                streams.pushPull(address, true).whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         log.debug("Reconnect push/pull with {} failed: {}", address, failure.getMessage());
                     }

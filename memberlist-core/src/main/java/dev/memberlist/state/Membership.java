@@ -38,7 +38,8 @@ public final class Membership {
     private final MembershipListener listener;
     private final Map<String, Suspicion> suspicions = new HashMap<>();
     private long localIncarnation;
-    private boolean left;
+    /** Written on the engine thread, read by {@link #hasLeft} from any thread. */
+    private volatile boolean left;
 
     /**
      * @param settings the configuration
@@ -63,7 +64,7 @@ public final class Membership {
         return table.get(settings.localName()).orElseThrow(() -> new IllegalStateException("local node not announced"));
     }
 
-    /** @return whether {@link #leave} has run */
+    /** @return whether {@link #leave} has run; safe from any thread */
     public boolean hasLeft() {
         return left;
     }

@@ -49,6 +49,9 @@ public final class Engine {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
+    /** Go's {@code errNodeNamesAreRequired}: sending to an address without a node name under {@code RequireNodeNames}. */
+    public static final String NODE_NAMES_REQUIRED = "node names are required by configuration but one was not provided";
+
     private final MemberlistConfig config;
     private final EngineSeams seams;
     private final NodeTable table;
@@ -91,8 +94,9 @@ public final class Engine {
                 EncryptionVersion.forProtocolVersion(config.protocolVersion()));
         PacketCodec packetCodec = new PacketCodec(codecSettings);
         this.outbound = new Outbound(config, seams.transport(), packetCodec, queue, config.delegates());
-        this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener);
-        this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership);
+        this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener,
+                this::bindPort);
+        this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership, this::bindPort);
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
     }
 
@@ -285,7 +289,7 @@ public final class Engine {
             return shutDown();
         }
         if (config.requireNodeNames()) {
-            return CompletableFuture.failedFuture(new MemberlistException("node names are required to send"));
+            return CompletableFuture.failedFuture(new MemberlistException(NODE_NAMES_REQUIRED));
         }
         return pending.track(outbound.sendRaw(address, userPacket(message), false).toCompletableFuture());
     }
@@ -318,6 +322,9 @@ public final class Engine {
     public CompletableFuture<Duration> ping(String node, InetSocketAddress address) {
         if (shutdown) {
             return shutDown();
+        }
+        if (node.isEmpty() && config.requireNodeNames()) {
+            return CompletableFuture.failedFuture(new MemberlistException(NODE_NAMES_REQUIRED));
         }
         NodeRecord self = membership.local();
         long seqNo = acks.nextSeqNo();
@@ -369,6 +376,17 @@ public final class Engine {
     /** @return the local node's name */
     public String localName() {
         return config.name();
+    }
+
+    /**
+     * The port Go calls {@code BindPort}: the configured one, or, when the node was bound to any
+     * free port, the one it got (which it then advertises, as Go does). Seeds without a port and
+     * messages without one (protocol 1, or port 0) use it.
+     *
+     * @return the bind port; safe from any thread once the transport has started
+     */
+    public int bindPort() {
+        return config.bindPort() != 0 ? config.bindPort() : seams.transport().advertiseAddress().getPort();
     }
 
     /** @return whether {@link #leave} was called */

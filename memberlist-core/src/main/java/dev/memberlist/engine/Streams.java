@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Everything that travels over TCP: push/pull anti-entropy (Go's {@code pushPullNode},
@@ -57,8 +58,10 @@ final class Streams {
     private final Membership membership;
     private final CompositeDelegate delegates;
     private final Telemetry telemetry;
+    private final IntSupplier bindPort;
 
-    Streams(MemberlistConfig config, EngineSeams seams, StreamCodec codec, NodeTable table, Membership membership) {
+    Streams(MemberlistConfig config, EngineSeams seams, StreamCodec codec, NodeTable table, Membership membership,
+            IntSupplier bindPort) {
         this.config = config;
         this.clock = seams.clock();
         this.scheduler = seams.scheduler();
@@ -68,6 +71,7 @@ final class Streams {
         this.membership = membership;
         this.delegates = config.delegates();
         this.telemetry = config.telemetry();
+        this.bindPort = bindPort;
     }
 
     /**
@@ -250,7 +254,7 @@ final class Streams {
         if (incompatible.isPresent()) {
             throw new MemberlistException(incompatible.get());
         }
-        if (join) {
+        if (join && delegates.hasMergeDelegate()) {
             List<Node> peers = toNodes(nodes);
             Verdict verdict = SafeCalls.get("MergeDelegate.notifyMerge", () -> delegates.notifyMerge(peers),
                     Verdict.reject("the merge delegate failed"));
@@ -266,23 +270,34 @@ final class Streams {
     }
 
     private List<PushNodeState> withPortsFixed(List<PushNodeState> nodes) {
-        int localPort = membership.local().port();
+        int defaultPort = bindPort.getAsInt();
         List<PushNodeState> fixed = new ArrayList<>(nodes.size());
         for (PushNodeState n : nodes) {
             boolean fix = config.protocolVersion() < 2 || n.port() == 0;
-            fixed.add(fix ? new PushNodeState(n.name(), n.addr(), localPort, n.meta(), n.incarnation(), n.state(), n.vsn()) : n);
+            fixed.add(fix ? new PushNodeState(n.name(), n.addr(), defaultPort, n.meta(), n.incarnation(), n.state(), n.vsn()) : n);
         }
         return fixed;
     }
 
+    /**
+     * Go shows the MergeDelegate every entry. An entry a {@link Node} cannot express (an address of
+     * neither 4 nor 16 bytes, a state Go does not define) is never silently left out of its view:
+     * the merge is refused instead.
+     */
     private static List<Node> toNodes(List<PushNodeState> nodes) {
         List<Node> peers = new ArrayList<>(nodes.size());
         for (PushNodeState n : nodes) {
             Optional<NodeState> state = NodeState.fromCode(n.state());
-            if ((n.addr().length() == 4 || n.addr().length() == 16) && state.isPresent()) {
-                peers.add(new Node(n.name(), NodeRecord.inetAddress(n.addr()), n.port(), n.meta().toByteArray(),
-                        state.get(), n.incarnation(), Versions.parse(n.vsn()).orElse(ProtocolVersions.UNKNOWN)));
+            if (n.addr().length() != 4 && n.addr().length() != 16) {
+                throw new MemberlistException("push/pull entry for " + n.name() + " has a " + n.addr().length()
+                        + "-byte address; refusing the merge rather than hiding the entry from the merge delegate");
             }
+            if (state.isEmpty()) {
+                throw new MemberlistException("push/pull entry for " + n.name() + " has the unknown state "
+                        + n.state() + "; refusing the merge rather than hiding the entry from the merge delegate");
+            }
+            peers.add(new Node(n.name(), NodeRecord.inetAddress(n.addr()), n.port(), n.meta().toByteArray(),
+                    state.get(), n.incarnation(), Versions.parse(n.vsn()).orElse(ProtocolVersions.UNKNOWN)));
         }
         return peers;
     }

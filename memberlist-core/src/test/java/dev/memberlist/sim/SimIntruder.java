@@ -4,18 +4,26 @@ import dev.memberlist.transport.InboundPacket;
 import dev.memberlist.transport.InboundStream;
 import dev.memberlist.transport.Transport;
 import dev.memberlist.transport.TransportHandler;
+import dev.memberlist.wire.CodecSettings;
 import dev.memberlist.wire.Message;
 import dev.memberlist.wire.MessageCodec;
+import dev.memberlist.wire.StreamCodec;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A host on the simulated network that runs no memberlist, only sends what a test hands it: an
- * unauthenticated peer forging messages. It ignores what it receives.
+ * unauthenticated peer forging messages. It keeps the datagrams it receives and closes streams.
  */
 public final class SimIntruder {
 
     private final Transport transport;
+    private final StreamCodec streams = new StreamCodec(CodecSettings.plain());
+    private final List<InboundPacket> received = new ArrayList<>();
 
     /**
      * @param cluster the cluster whose network it joins
@@ -27,6 +35,7 @@ public final class SimIntruder {
         transport.start(new TransportHandler() {
             @Override
             public void onPacket(InboundPacket packet) {
+                received.add(packet);
             }
 
             @Override
@@ -44,5 +53,22 @@ public final class SimIntruder {
      */
     public void sendPacket(InetSocketAddress to, Message message) {
         transport.sendPacket(to, MessageCodec.encode(message));
+    }
+
+    /**
+     * Opens a stream with one forged request, unencrypted and unlabelled.
+     *
+     * @param to the destination
+     * @param message the encoded request message, e.g. from {@link StreamCodec#pushPull}
+     * @param timeout the stream's deadline
+     * @return the raw response frame
+     */
+    public CompletionStage<byte[]> exchange(InetSocketAddress to, byte[] message, Duration timeout) {
+        return transport.exchange(to, streams.encodeRequest(message), timeout);
+    }
+
+    /** @return every datagram received so far */
+    public List<InboundPacket> received() {
+        return List.copyOf(received);
     }
 }

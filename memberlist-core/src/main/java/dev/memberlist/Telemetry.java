@@ -98,9 +98,13 @@ public interface Telemetry {
     }
 
     /**
-     * Input was dropped because it could not be decoded or was not allowed.
+     * Input was dropped unused: it could not be decoded, was not allowed, or there was no room for it.
      *
-     * @param reason a stable reason label, e.g. {@code truncated}, {@code decrypt_failed}, {@code label_mismatch}
+     * @param reason a stable reason label: a decoding failure such as {@code truncated},
+     *     {@code decrypt_failed} or {@code label_mismatch}; {@code address_not_allowed};
+     *     {@code node_name_missing} (under {@code requireNodeNames}); {@code handoff_queue_full};
+     *     {@code too_many_streams}; {@code internal_error} (a stream this node failed to answer
+     *     properly, answered with an error)
      */
     default void inputDropped(String reason) {
     }
@@ -126,6 +130,15 @@ public interface Telemetry {
      * @param reason failed or left
      */
     default void nodeDeparted(String node, DepartureReason reason) {
+    }
+
+    /**
+     * A dead or left node was forgotten (reaped from the node table after the gossip-to-the-dead
+     * time), so whatever was kept per node for it can be released.
+     *
+     * @param node the node
+     */
+    default void nodeReaped(String node) {
     }
 
     /**

@@ -66,7 +66,7 @@ final class Probing implements ProbeActions {
         }
         long baseNanos = config.probeInterval().toNanos();
         Optional<NodeRecord> target = table.nextProbeTarget(config.name(), seams.clock().nanoTime(),
-                config.gossipToTheDeadTime().toNanos(), seams.random(), reaped -> { });
+                config.gossipToTheDeadTime().toNanos(), seams.random(), reaped -> telemetry.nodeReaped(reaped.name()));
         if (target.isEmpty()) {
             return;
         }

@@ -100,11 +100,11 @@ public interface Telemetry {
     /**
      * Input was dropped unused: it could not be decoded, was not allowed, or there was no room for it.
      *
-     * @param reason a stable reason label: a decoding failure such as {@code truncated},
-     *     {@code decrypt_failed} or {@code label_mismatch}; {@code address_not_allowed};
-     *     {@code node_name_missing} (under {@code requireNodeNames}); {@code handoff_queue_full};
-     *     {@code too_many_streams}; {@code internal_error} (a stream this node failed to answer
-     *     properly, answered with an error)
+     * @param reason a stable reason label, for example a decoding failure ({@code truncated},
+     *     {@code decrypt_failed}, {@code label_mismatch}, …), {@code address_not_allowed},
+     *     {@code node_name_missing} (under {@code requireNodeNames}), {@code handoff_queue_full},
+     *     {@code too_many_streams}, or {@code internal_error} (a stream this node failed to
+     *     handle, answered with an error)
      */
     default void inputDropped(String reason) {
     }

@@ -2,9 +2,11 @@ package dev.memberlist;
 
 import dev.memberlist.engine.Engine;
 import dev.memberlist.engine.EngineSeams;
+import dev.memberlist.engine.PendingFutures;
 import dev.memberlist.state.NodeRecord;
 import dev.memberlist.transport.InboundPacket;
 import dev.memberlist.transport.InboundStream;
+import dev.memberlist.transport.SeedAddress;
 import dev.memberlist.transport.Transport;
 import dev.memberlist.transport.TransportHandler;
 import dev.memberlist.transport.netty.NettyTransport;
@@ -50,6 +52,7 @@ public final class Memberlist implements AutoCloseable {
     private final Executor completions;
     private final AutoCloseable ownedScheduler;
     private final AtomicInteger pendingPackets = new AtomicInteger();
+    private final PendingFutures results = new PendingFutures();
     private volatile boolean started;
     private volatile boolean shutdown;
 
@@ -158,15 +161,21 @@ public final class Memberlist implements AutoCloseable {
      * Joins a cluster: resolves every seed (a host name stands for all its addresses) and exchanges
      * state with each address over TCP (Go's {@code Join}).
      *
-     * @param seeds {@code host}, {@code host:port}, {@code ip:port} or {@code [v6]:port}; the default port is this node's
+     * @param seeds {@code host}, {@code host:port}, {@code ip:port} or {@code [v6]:port}, each optionally
+     *     prefixed with {@code name/} as in Go; the default port is this node's bind port, as in Go
      * @return how many addresses were reached; fails when none was, naming each cause
      */
     public CompletableFuture<Integer> join(Collection<String> seeds) {
         if (shutdown || !started) {
             return notRunning();
         }
-        List<String> copy = List.copyOf(seeds);
-        int defaultPort = seams.transport().advertiseAddress().getPort();
+        List<String> copy;
+        try {
+            copy = config.requireNodeNames() ? namedSeeds(List.copyOf(seeds)) : List.copyOf(seeds);
+        } catch (MemberlistException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        int defaultPort = engine.bindPort();
         List<CompletableFuture<List<InetSocketAddress>>> lookups = new ArrayList<>();
         for (String seed : copy) {
             lookups.add(config.addressResolver().resolve(seed, defaultPort).toCompletableFuture()
@@ -175,7 +184,7 @@ public final class Memberlist implements AutoCloseable {
                         return List.of();
                     }));
         }
-        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+        return results.track(CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
                 .thenCompose(ignored -> {
                     List<InetSocketAddress> addresses = new ArrayList<>();
                     lookups.forEach(lookup -> addresses.addAll(lookup.join()));
@@ -183,7 +192,36 @@ public final class Memberlist implements AutoCloseable {
                         return CompletableFuture.failedFuture(new MemberlistException("no seed of " + copy + " resolved"));
                     }
                     return onEngine(() -> engine.join(addresses));
-                });
+                }));
+    }
+
+    /**
+     * Under {@code RequireNodeNames} Go refuses to push/pull with a seed that names no node
+     * ({@code name/host:port}): the named seeds are joined, the others only reported.
+     *
+     * @throws MemberlistException when no seed names a node
+     */
+    private List<String> namedSeeds(List<String> seeds) {
+        List<String> named = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String seed : seeds) {
+            boolean hasName;
+            try {
+                hasName = SeedAddress.nodeName(seed).isPresent();
+            } catch (IllegalArgumentException e) {
+                hasName = false;
+            }
+            if (hasName) {
+                named.add(seed);
+            } else {
+                log.warn("Not joining {}: {}", seed, Engine.NODE_NAMES_REQUIRED);
+                refused.add(seed + ": " + Engine.NODE_NAMES_REQUIRED);
+            }
+        }
+        if (named.isEmpty()) {
+            throw new MemberlistException("failed to join any seed: " + String.join("; ", refused));
+        }
+        return named;
     }
 
     /** @return the members: every known node that is alive or suspect, this one included */
@@ -324,7 +362,9 @@ public final class Memberlist implements AutoCloseable {
 
     /**
      * Stops the node without leaving: timers stop and the transport closes, so other nodes will
-     * detect it as failed. Idempotent.
+     * detect it as failed. Every future a command returned and that is still pending (a ping, a
+     * join, a leave or update waiting for its broadcast, a send) fails with a
+     * {@link MemberlistException} saying the node is shut down. Idempotent.
      */
     public void shutdown() {
         if (shutdown) {
@@ -340,6 +380,7 @@ public final class Memberlist implements AutoCloseable {
                 log.warn("Failed to stop the engine thread", e);
             }
         }
+        results.failAll(() -> new MemberlistException("memberlist node " + config.name() + " is shut down"));
     }
 
     /** Same as {@link #shutdown()}. */
@@ -352,7 +393,7 @@ public final class Memberlist implements AutoCloseable {
         if (shutdown || !started) {
             return notRunning();
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<T> result = results.track(new CompletableFuture<>());
         seams.scheduler().execute(() -> {
             try {
                 command.get().whenComplete((value, failure) -> completions.execute(() -> {

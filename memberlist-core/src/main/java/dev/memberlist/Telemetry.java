@@ -98,10 +98,14 @@ public interface Telemetry {
     }
 
     /**
-     * Input was dropped because it could not be decoded, was not allowed, or found its queue full.
+     * Input was dropped unused: it could not be decoded, was not allowed, or there was no room for it.
      *
-     * @param reason a stable reason label, e.g. {@code truncated}, {@code decrypt_failed}, {@code label_mismatch},
-     *     {@code handoff_queue_full} (a datagram), {@code message_queue_full} (a gossip or user message)
+     * @param reason a stable reason label, for example a decoding failure ({@code truncated},
+     *     {@code decrypt_failed}, {@code label_mismatch}, …), {@code address_not_allowed},
+     *     {@code node_name_missing} (under {@code requireNodeNames}), {@code handoff_queue_full} (a
+     *     datagram), {@code message_queue_full} (a gossip or user message), {@code too_many_streams},
+     *     {@code stream_buffer_budget}, {@code tls_refused}, or {@code internal_error} (a stream this
+     *     node failed to handle, answered with an error)
      */
     default void inputDropped(String reason) {
     }
@@ -127,6 +131,15 @@ public interface Telemetry {
      * @param reason failed or left
      */
     default void nodeDeparted(String node, DepartureReason reason) {
+    }
+
+    /**
+     * A dead or left node was forgotten (reaped from the node table after the gossip-to-the-dead
+     * time), so whatever was kept per node for it can be released.
+     *
+     * @param node the node
+     */
+    default void nodeReaped(String node) {
     }
 
     /**

@@ -107,6 +107,11 @@ public final class CompositeDelegate implements Delegate, EventDelegate, Conflic
         conflict.ifPresent(c -> c.notifyConflict(existing, other));
     }
 
+    /** @return whether a merge filter was given (push/pull entries are then shown to it, as in Go) */
+    public boolean hasMergeDelegate() {
+        return merge.isPresent();
+    }
+
     @Override
     public Verdict notifyMerge(List<Node> peers) {
         return merge.map(m -> m.notifyMerge(peers)).orElse(Verdict.accept());

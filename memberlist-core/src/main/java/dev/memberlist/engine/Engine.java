@@ -50,6 +50,9 @@ public final class Engine {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
+    /** Go's {@code errNodeNamesAreRequired}: sending to an address without a node name under {@code RequireNodeNames}. */
+    public static final String NODE_NAMES_REQUIRED = "node names are required by configuration but one was not provided";
+
     private final MemberlistConfig config;
     private final EngineSeams seams;
     private final NodeTable table;
@@ -63,6 +66,7 @@ public final class Engine {
     private final Probing probing;
     private final Reconnector reconnector;
     private final List<Cancellable> timers = new ArrayList<>();
+    private final PendingFutures pending = new PendingFutures();
     private volatile int healthScore;
     private boolean started;
     private boolean shutdown;
@@ -91,8 +95,9 @@ public final class Engine {
                 EncryptionVersion.forProtocolVersion(config.protocolVersion()));
         PacketCodec packetCodec = new PacketCodec(codecSettings);
         this.outbound = new Outbound(config, seams.transport(), packetCodec, queue, config.delegates());
-        this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener);
-        this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership);
+        this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener,
+                this::bindPort);
+        this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership, this::bindPort);
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
     }
 
@@ -182,9 +187,9 @@ public final class Engine {
      */
     public CompletableFuture<Integer> join(List<InetSocketAddress> addresses) {
         if (shutdown) {
-            return CompletableFuture.failedFuture(new MemberlistException("memberlist is shut down"));
+            return shutDown();
         }
-        CompletableFuture<Integer> result = new CompletableFuture<>();
+        CompletableFuture<Integer> result = pending.track(new CompletableFuture<>());
         if (addresses.isEmpty()) {
             result.completeExceptionally(new MemberlistException("no seed addresses to join"));
             return result;
@@ -237,9 +242,9 @@ public final class Engine {
      */
     public CompletableFuture<Void> leave(Duration timeout) {
         if (shutdown) {
-            return CompletableFuture.failedFuture(new MemberlistException("leave after shutdown"));
+            return shutDown();
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> done = pending.track(new CompletableFuture<>());
         if (membership.hasLeft()) {
             done.complete(null);
             return done;
@@ -255,13 +260,16 @@ public final class Engine {
      * @return completes when the update has spread; fails on timeout or oversized metadata
      */
     public CompletableFuture<Void> updateNode(Duration timeout) {
+        if (shutdown) {
+            return shutDown();
+        }
         byte[] meta = localMeta();
         if (meta.length > MemberlistConfig.META_MAX_SIZE) {
             return CompletableFuture.failedFuture(new MemberlistException("node metadata is " + meta.length
                     + " bytes, more than the limit of " + MemberlistConfig.META_MAX_SIZE));
         }
         NodeRecord self = membership.local();
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> done = pending.track(new CompletableFuture<>());
         membership.announceLocal(self.addr(), self.port(), meta.length == 0 ? Bytes.NIL : Bytes.copyOf(meta),
                 config.advertisedVersions(), completeAfterThisTask(done));
         return awaitBroadcast(done, timeout, "update");
@@ -275,12 +283,15 @@ public final class Engine {
      * @return completes when handed to the network
      */
     public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
+        if (shutdown) {
+            return shutDown();
+        }
         NodeRecord target = table.get(node).orElse(null);
         if (target == null) {
             return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
         }
-        return outbound.sendRaw(Addresses.of(target), userPacket(message), target.versions().protocolMax() >= 5)
-                .toCompletableFuture();
+        return pending.track(outbound.sendRaw(Addresses.of(target), userPacket(message),
+                target.versions().protocolMax() >= 5).toCompletableFuture());
     }
 
     /**
@@ -291,10 +302,13 @@ public final class Engine {
      * @return completes when handed to the network
      */
     public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
-        if (config.requireNodeNames()) {
-            return CompletableFuture.failedFuture(new MemberlistException("node names are required to send"));
+        if (shutdown) {
+            return shutDown();
         }
-        return outbound.sendRaw(address, userPacket(message), false).toCompletableFuture();
+        if (config.requireNodeNames()) {
+            return CompletableFuture.failedFuture(new MemberlistException(NODE_NAMES_REQUIRED));
+        }
+        return pending.track(outbound.sendRaw(address, userPacket(message), false).toCompletableFuture());
     }
 
     /**
@@ -305,11 +319,14 @@ public final class Engine {
      * @return completes once written
      */
     public CompletableFuture<Void> sendReliable(String node, byte[] message) {
+        if (shutdown) {
+            return shutDown();
+        }
         NodeRecord target = table.get(node).orElse(null);
         if (target == null) {
             return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
         }
-        return streams.sendUserMessage(Addresses.of(target), message);
+        return pending.track(streams.sendUserMessage(Addresses.of(target), message));
     }
 
     /**
@@ -320,9 +337,15 @@ public final class Engine {
      * @return the round-trip time; fails with {@link NoPingResponseException} after {@code ProbeTimeout}
      */
     public CompletableFuture<Duration> ping(String node, InetSocketAddress address) {
+        if (shutdown) {
+            return shutDown();
+        }
+        if (node.isEmpty() && config.requireNodeNames()) {
+            return CompletableFuture.failedFuture(new MemberlistException(NODE_NAMES_REQUIRED));
+        }
         NodeRecord self = membership.local();
         long seqNo = acks.nextSeqNo();
-        CompletableFuture<Duration> result = new CompletableFuture<>();
+        CompletableFuture<Duration> result = pending.track(new CompletableFuture<>());
         long[] sentNanos = {seams.clock().nanoTime()};
         acks.expect(seqNo, config.probeTimeout(), new AckHandler() {
             @Override
@@ -340,7 +363,11 @@ public final class Engine {
         return result;
     }
 
-    /** Stops every timer and forgets pending work (Go's {@code Shutdown}); sends nothing. Idempotent. */
+    /**
+     * Stops every timer and forgets pending work (Go's {@code Shutdown}); sends nothing. Every
+     * future a command returned and that is still pending (a ping, a join, a leave or update
+     * waiting for its broadcast) fails with a {@link MemberlistException}. Idempotent.
+     */
     public void shutdown() {
         if (shutdown) {
             return;
@@ -351,6 +378,7 @@ public final class Engine {
         acks.clear();
         inboundPackets.clear();
         membership.cancelAllSuspicions();
+        pending.failAll(this::shutDownException);
     }
 
     /** @return every known node, including dead and left ones not yet reaped; safe from any thread */
@@ -366,6 +394,17 @@ public final class Engine {
     /** @return the local node's name */
     public String localName() {
         return config.name();
+    }
+
+    /**
+     * The port Go calls {@code BindPort}: the configured one, or, when the node was bound to any
+     * free port, the one it got (which it then advertises, as Go does). Seeds without a port and
+     * messages without one (protocol 1, or port 0) use it.
+     *
+     * @return the bind port; safe from any thread once the transport has started
+     */
+    public int bindPort() {
+        return config.bindPort() != 0 ? config.bindPort() : seams.transport().advertiseAddress().getPort();
     }
 
     /** @return whether {@link #leave} was called */
@@ -400,9 +439,13 @@ public final class Engine {
         });
     }
 
+    /**
+     * Retries one dead node's address as a join, so that both sides' {@code MergeDelegate}s decide:
+     * the address may belong to another cluster's node by now.
+     */
     private void reconnect() {
         reconnector.pick(seams.clock().nanoTime(), seams.random()).ifPresent(address ->
-                streams.pushPull(address, false).whenComplete((ignored, failure) -> {
+                streams.pushPull(address, true).whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         log.debug("Reconnect push/pull with {} failed: {}", address, failure.getMessage());
                     }
@@ -429,6 +472,14 @@ public final class Engine {
             done.whenComplete((ignored, failure) -> timer.cancel());
         }
         return done;
+    }
+
+    private <T> CompletableFuture<T> shutDown() {
+        return CompletableFuture.failedFuture(shutDownException());
+    }
+
+    private MemberlistException shutDownException() {
+        return new MemberlistException("memberlist node " + config.name() + " is shut down");
     }
 
     private byte[] localMeta() {

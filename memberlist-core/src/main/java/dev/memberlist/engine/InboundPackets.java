@@ -29,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Handles inbound UDP packets (Go's {@code ingestPacket}, {@code handleCommand} and
@@ -41,6 +42,8 @@ final class InboundPackets {
     private static final Logger log = LoggerFactory.getLogger(InboundPackets.class);
     /** Queued messages handled in one engine task at most, so timers and commands get their turn. */
     private static final int MESSAGES_PER_TASK = 64;
+    /** The drop reason of a message that names no node where {@code RequireNodeNames} needs one. */
+    static final String NODE_NAME_MISSING = "node_name_missing";
 
     private final MemberlistConfig config;
     private final Scheduler scheduler;
@@ -54,9 +57,10 @@ final class InboundPackets {
     private final QueuedMessages queued;
     private boolean continuationScheduled;
     private boolean overflowing;
+    private final IntSupplier bindPort;
 
     InboundPackets(MemberlistConfig config, Scheduler scheduler, PacketCodec codec, Membership membership,
-                   AckTracker acks, Outbound outbound, EngineListener listener) {
+                   AckTracker acks, Outbound outbound, EngineListener listener, IntSupplier bindPort) {
         this.config = config;
         this.scheduler = scheduler;
         this.codec = codec;
@@ -67,6 +71,7 @@ final class InboundPackets {
         this.delegates = config.delegates();
         this.telemetry = config.telemetry();
         this.queued = new QueuedMessages(config.handoffQueueDepth());
+        this.bindPort = bindPort;
     }
 
     /** Decodes a datagram, handles its probe traffic now and queues its other messages. */
@@ -166,6 +171,9 @@ final class InboundPackets {
             log.warn("Got ping for unexpected node '{}' from {}", ping.node(), from);
             return;
         }
+        if (nameMissing(ping.sourceNode(), "a ping", from)) {
+            return;
+        }
         byte[] payload = SafeCalls.get("PingDelegate.ackPayload", delegates::ackPayload, new byte[0]);
         Bytes ackPayload = payload.length == 0 ? Bytes.NIL : Bytes.copyOf(payload);
         outbound.sendWithPiggyback(Addresses.replyTo(ping.sourceAddr(), ping.sourcePort(), from),
@@ -175,9 +183,13 @@ final class InboundPackets {
     /** Probes a node for another one (Go's {@code handleIndirectPing}). */
     private void relay(IndirectPingRequest request, InetSocketAddress from) {
         NodeRecord self = membership.local();
-        int targetPort = config.protocolVersion() < 2 || request.port() == 0 ? self.port() : request.port();
+        int targetPort = config.protocolVersion() < 2 || request.port() == 0 ? bindPort.getAsInt() : request.port();
         if (request.target().length() != 4 && request.target().length() != 16) {
             log.warn("Dropping an indirect ping with a {}-byte target from {}", request.target().length(), from);
+            return;
+        }
+        if (nameMissing(request.node(), "an indirect ping's target", from)
+                || nameMissing(request.sourceNode(), "an indirect ping", from)) {
             return;
         }
         InetSocketAddress requester = Addresses.replyTo(request.sourceAddr(), request.sourcePort(), from);
@@ -215,10 +227,23 @@ final class InboundPackets {
         }
         Alive fixed = alive;
         if (config.protocolVersion() < 2 || alive.port() == 0) {
-            fixed = new Alive(alive.incarnation(), alive.node(), alive.addr(), membership.local().port(), alive.meta(),
+            fixed = new Alive(alive.incarnation(), alive.node(), alive.addr(), bindPort.getAsInt(), alive.meta(),
                     alive.vsn());
         }
         membership.aliveNode(fixed, null, false);
+    }
+
+    /**
+     * Under {@code RequireNodeNames} Go sends nothing to an address without a node name, so a ping
+     * whose sender is unnamed goes unanswered and an indirect ping naming no target is not relayed.
+     */
+    private boolean nameMissing(String name, String what, InetSocketAddress from) {
+        if (!name.isEmpty() || !config.requireNodeNames()) {
+            return false;
+        }
+        telemetry.inputDropped(NODE_NAME_MISSING);
+        log.warn("Not answering {} from {}: {}", what, from, Engine.NODE_NAMES_REQUIRED);
+        return true;
     }
 
     private void dropped(WireFormatException e, InetSocketAddress from) {

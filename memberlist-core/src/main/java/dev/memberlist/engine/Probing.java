@@ -66,7 +66,7 @@ final class Probing implements ProbeActions {
         }
         long baseNanos = config.probeInterval().toNanos();
         Optional<NodeRecord> target = table.nextProbeTarget(config.name(), seams.clock().nanoTime(),
-                config.gossipToTheDeadTime().toNanos(), seams.random(), reaped -> { });
+                config.gossipToTheDeadTime().toNanos(), seams.random(), reaped -> telemetry.nodeReaped(reaped.name()));
         if (target.isEmpty()) {
             return;
         }
@@ -90,16 +90,13 @@ final class Probing implements ProbeActions {
     }
 
     @Override
-    public boolean sendPing(ProbeTarget target, Ping ping) {
-        CompletionStage<Void> sent;
+    public CompletionStage<Void> sendPing(ProbeTarget target, Ping ping) {
         if (target.alive()) {
-            sent = outbound.sendWithPiggyback(Addresses.of(target.addr(), target.port()), MessageCodec.encode(ping));
-        } else {
-            Suspect suspect = new Suspect(target.incarnation(), target.name(), config.name());
-            byte[] compound = Compound.encode(List.of(MessageCodec.encode(ping), MessageCodec.encode(suspect)));
-            sent = outbound.sendRaw(Addresses.of(target.addr(), target.port()), compound, target.protocolMax() >= 5);
+            return outbound.sendWithPiggyback(Addresses.of(target.addr(), target.port()), MessageCodec.encode(ping));
         }
-        return !sent.toCompletableFuture().isCompletedExceptionally();
+        Suspect suspect = new Suspect(target.incarnation(), target.name(), config.name());
+        byte[] compound = Compound.encode(List.of(MessageCodec.encode(ping), MessageCodec.encode(suspect)));
+        return outbound.sendRaw(Addresses.of(target.addr(), target.port()), compound, target.protocolMax() >= 5);
     }
 
     @Override

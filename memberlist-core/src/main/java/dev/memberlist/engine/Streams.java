@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Everything that travels over TCP: push/pull anti-entropy (Go's {@code pushPullNode},
@@ -45,6 +46,8 @@ import java.util.function.Function;
 final class Streams {
 
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
+    /** The drop reason of a stream whose handling failed on our side. */
+    static final String INTERNAL_ERROR = "internal_error";
 
     private final MemberlistConfig config;
     private final Clock clock;
@@ -55,8 +58,10 @@ final class Streams {
     private final Membership membership;
     private final CompositeDelegate delegates;
     private final Telemetry telemetry;
+    private final IntSupplier bindPort;
 
-    Streams(MemberlistConfig config, EngineSeams seams, StreamCodec codec, NodeTable table, Membership membership) {
+    Streams(MemberlistConfig config, EngineSeams seams, StreamCodec codec, NodeTable table, Membership membership,
+            IntSupplier bindPort) {
         this.config = config;
         this.clock = seams.clock();
         this.scheduler = seams.scheduler();
@@ -66,6 +71,7 @@ final class Streams {
         this.membership = membership;
         this.delegates = config.delegates();
         this.telemetry = config.telemetry();
+        this.bindPort = bindPort;
     }
 
     /**
@@ -126,11 +132,33 @@ final class Streams {
     }
 
     /**
-     * Answers an inbound stream (Go's {@code handleConn}).
+     * Answers an inbound stream (Go's {@code handleConn}). Whatever goes wrong, the stream is
+     * answered, with an error response or by closing it; a failure never leaves it hanging until
+     * the initiator's timeout.
      *
      * @param stream the stream, its request complete
      */
     void handle(InboundStream stream) {
+        try {
+            answer(stream);
+        } catch (RuntimeException e) {
+            log.error("Failed to answer a stream from {}", stream.remote(), e);
+            failed(stream, e);
+        }
+    }
+
+    /** Counts the failure and answers the stream with an error; closes it if even that fails. */
+    private void failed(InboundStream stream, RuntimeException failure) {
+        try {
+            telemetry.inputDropped(INTERNAL_ERROR);
+            reply(stream, MessageCodec.encode(new ErrorResponse("internal error: " + rootMessage(failure))));
+        } catch (RuntimeException e) {
+            log.debug("Failed to send the error response to {}", stream.remote(), e);
+            stream.close();
+        }
+    }
+
+    private void answer(InboundStream stream) {
         telemetry.bytesReceived("tcp", stream.request().length);
         StreamMessage request;
         try {
@@ -226,7 +254,7 @@ final class Streams {
         if (incompatible.isPresent()) {
             throw new MemberlistException(incompatible.get());
         }
-        if (join) {
+        if (join && delegates.hasMergeDelegate()) {
             List<Node> peers = toNodes(nodes);
             Verdict verdict = SafeCalls.get("MergeDelegate.notifyMerge", () -> delegates.notifyMerge(peers),
                     Verdict.reject("the merge delegate failed"));
@@ -242,23 +270,34 @@ final class Streams {
     }
 
     private List<PushNodeState> withPortsFixed(List<PushNodeState> nodes) {
-        int localPort = membership.local().port();
+        int defaultPort = bindPort.getAsInt();
         List<PushNodeState> fixed = new ArrayList<>(nodes.size());
         for (PushNodeState n : nodes) {
             boolean fix = config.protocolVersion() < 2 || n.port() == 0;
-            fixed.add(fix ? new PushNodeState(n.name(), n.addr(), localPort, n.meta(), n.incarnation(), n.state(), n.vsn()) : n);
+            fixed.add(fix ? new PushNodeState(n.name(), n.addr(), defaultPort, n.meta(), n.incarnation(), n.state(), n.vsn()) : n);
         }
         return fixed;
     }
 
+    /**
+     * Go shows the MergeDelegate every entry. An entry a {@link Node} cannot express (an address of
+     * neither 4 nor 16 bytes, a state Go does not define) is never silently left out of its view:
+     * the merge is refused instead.
+     */
     private static List<Node> toNodes(List<PushNodeState> nodes) {
         List<Node> peers = new ArrayList<>(nodes.size());
         for (PushNodeState n : nodes) {
             Optional<NodeState> state = NodeState.fromCode(n.state());
-            if ((n.addr().length() == 4 || n.addr().length() == 16) && state.isPresent()) {
-                peers.add(new Node(n.name(), NodeRecord.inetAddress(n.addr()), n.port(), n.meta().toByteArray(),
-                        state.get(), n.incarnation(), Versions.parse(n.vsn()).orElse(ProtocolVersions.UNKNOWN)));
+            if (n.addr().length() != 4 && n.addr().length() != 16) {
+                throw new MemberlistException("push/pull entry for " + n.name() + " has a " + n.addr().length()
+                        + "-byte address; refusing the merge rather than hiding the entry from the merge delegate");
             }
+            if (state.isEmpty()) {
+                throw new MemberlistException("push/pull entry for " + n.name() + " has the unknown state "
+                        + n.state() + "; refusing the merge rather than hiding the entry from the merge delegate");
+            }
+            peers.add(new Node(n.name(), NodeRecord.inetAddress(n.addr()), n.port(), n.meta().toByteArray(),
+                    state.get(), n.incarnation(), Versions.parse(n.vsn()).orElse(ProtocolVersions.UNKNOWN)));
         }
         return peers;
     }

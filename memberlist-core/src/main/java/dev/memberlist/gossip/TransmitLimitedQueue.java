@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 
 import dev.memberlist.internal.ClusterMath;
@@ -15,7 +16,11 @@ import dev.memberlist.internal.ClusterMath;
  * Broadcasts waiting to be piggybacked on outgoing packets, each sent a limited number of times
  * (Go's {@code TransmitLimitedQueue}). Messages sent fewer times go first; among those, longer
  * messages first (they are harder to fit), then newer ones. A broadcast is finished after
- * {@code RetransmitMult × ceil(log10(n + 1))} transmissions. Engine thread only.
+ * {@code RetransmitMult × ceil(log10(n + 1))} transmissions.
+ *
+ * <p>Thread-safe, as Go's is: an application may queue its own broadcasts from any thread while the
+ * engine thread takes them. A broadcast's {@code onFinished} runs on the thread whose call finished
+ * it, after the queue's lock is released, so it may queue again.
  *
  * <p>In a large cluster every node holds one entry per recently learned node and takes a dozen
  * entries per packet, so an entry keeps its place in the name index while it is taken and sent
@@ -38,7 +43,8 @@ public final class TransmitLimitedQueue {
     private final IntSupplier numNodes;
     private final NavigableSet<Entry> queue = new TreeSet<>(ORDER);
     private final Map<String, Entry> byName = new HashMap<>();
-    /** The search key of {@link #firstFitting}, reused: the queue is confined to one thread. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The search key of {@link #firstFitting}, reused under the lock. */
     private final Entry probe = new Entry("", new byte[0], null, Long.MAX_VALUE);
     private long nextId;
 
@@ -57,17 +63,25 @@ public final class TransmitLimitedQueue {
      * @param broadcast the broadcast
      */
     public void queue(Broadcast broadcast) {
-        Entry old = byName.remove(broadcast.name());
+        Entry old;
+        lock.lock();
+        try {
+            old = byName.remove(broadcast.name());
+            if (old != null) {
+                queue.remove(old);
+            }
+            if (queue.isEmpty()) {
+                nextId = 0;
+            }
+            Entry entry = new Entry(broadcast.name(), broadcast.message(), broadcast.onFinished(), ++nextId);
+            queue.add(entry);
+            byName.put(entry.name, entry);
+        } finally {
+            lock.unlock();
+        }
         if (old != null) {
-            queue.remove(old);
             old.finish();
         }
-        if (queue.isEmpty()) {
-            nextId = 0;
-        }
-        Entry entry = new Entry(broadcast.name(), broadcast.message(), broadcast.onFinished(), ++nextId);
-        queue.add(entry);
-        byName.put(entry.name, entry);
     }
 
     /**
@@ -78,6 +92,19 @@ public final class TransmitLimitedQueue {
      * @return the messages, in the order chosen; each counts as one transmission
      */
     public List<byte[]> take(int overhead, int limit) {
+        List<Entry> finished = new ArrayList<>();
+        List<byte[]> chosen;
+        lock.lock();
+        try {
+            chosen = takeLocked(overhead, limit, finished);
+        } finally {
+            lock.unlock();
+        }
+        finished.forEach(Entry::finish);
+        return chosen;
+    }
+
+    private List<byte[]> takeLocked(int overhead, int limit, List<Entry> finished) {
         if (queue.isEmpty()) {
             return List.of();
         }
@@ -102,7 +129,7 @@ public final class TransmitLimitedQueue {
             chosen.add(fit.message);
             if (fit.transmits + 1 >= transmitLimit) {
                 byName.remove(fit.name);
-                fit.finish();
+                finished.add(fit);
             } else {
                 sent.add(fit);
             }
@@ -117,14 +144,25 @@ public final class TransmitLimitedQueue {
 
     /** @return how many broadcasts are queued */
     public int size() {
-        return queue.size();
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Finishes and drops every queued broadcast. */
     public void clear() {
-        List<Entry> all = new ArrayList<>(queue);
-        queue.clear();
-        byName.clear();
+        List<Entry> all;
+        lock.lock();
+        try {
+            all = new ArrayList<>(queue);
+            queue.clear();
+            byName.clear();
+        } finally {
+            lock.unlock();
+        }
         all.forEach(Entry::finish);
     }
 

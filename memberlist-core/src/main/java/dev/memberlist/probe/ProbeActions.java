@@ -16,9 +16,10 @@ public interface ProbeActions {
      *
      * @param target the probed node
      * @param ping the ping
-     * @return false when the send failed at once (the round then goes straight to indirect probes)
+     * @return completes when handed to the network; when it fails, at once or later, the round goes
+     *     straight to indirect probes and the probe no longer counts toward local health
      */
-    boolean sendPing(ProbeTarget target, Ping ping);
+    CompletionStage<Void> sendPing(ProbeTarget target, Ping ping);
 
     /**
      * Asks random live nodes to probe the target.

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -87,13 +88,34 @@ public final class ProbeRound {
                 intervalExpired();
             }
         });
-        if (actions.sendPing(target, ping)) {
-            // Go counts the probe as a success for health unless it ends in failure.
-            successDelta = -1;
-            directWait = scheduler.schedule(Duration.ofNanos(probeTimeoutNanos), this::goIndirect);
-        } else {
+        CompletableFuture<Void> sent = actions.sendPing(target, ping).toCompletableFuture();
+        if (sent.isCompletedExceptionally()) {
             goIndirect();
+            return;
         }
+        // Go counts a sent probe as a success for health unless it ends in failure.
+        successDelta = -1;
+        directWait = scheduler.schedule(Duration.ofNanos(probeTimeoutNanos), this::goIndirect);
+        if (!sent.isDone()) {
+            sent.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    scheduler.execute(() -> sendFailed(failure));
+                }
+            });
+        }
+    }
+
+    /**
+     * The transport reported the ping's send as failed after the round started (Go learns it from
+     * the send call itself): no health bonus, and no waiting out the probe timeout.
+     */
+    private void sendFailed(Throwable failure) {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        log.debug("Failed to send the ping to {}: {}", target.name(), failure.getMessage());
+        successDelta = 0;
+        goIndirect();
     }
 
     private void acked(Bytes payload, long receivedAtNanos) {

@@ -27,6 +27,8 @@ import java.util.random.RandomGenerator;
 public final class Membership {
 
     private static final Logger log = LoggerFactory.getLogger(Membership.class);
+    /** Incarnations are unsigned 32-bit numbers on the wire; Go's counter wraps around, and so does ours. */
+    private static final long INCARNATION_MASK = 0xffff_ffffL;
 
     private final MembershipSettings settings;
     private final NodeTable table;
@@ -36,7 +38,8 @@ public final class Membership {
     private final MembershipListener listener;
     private final Map<String, Suspicion> suspicions = new HashMap<>();
     private long localIncarnation;
-    private boolean left;
+    /** Written on the engine thread, read by {@link #hasLeft} from any thread. */
+    private volatile boolean left;
 
     /**
      * @param settings the configuration
@@ -61,7 +64,7 @@ public final class Membership {
         return table.get(settings.localName()).orElseThrow(() -> new IllegalStateException("local node not announced"));
     }
 
-    /** @return whether {@link #leave} has run */
+    /** @return whether {@link #leave} has run; safe from any thread */
     public boolean hasLeft() {
         return left;
     }
@@ -77,7 +80,7 @@ public final class Membership {
      * @param onFinished run when the announcement has been gossiped enough; may be null
      */
     public void announceLocal(Bytes addr, int port, Bytes meta, ProtocolVersions versions, Runnable onFinished) {
-        Alive alive = new Alive(++localIncarnation, settings.localName(), addr, port, meta, Versions.toBytes(versions));
+        Alive alive = new Alive(nextIncarnation(), settings.localName(), addr, port, meta, Versions.toBytes(versions));
         aliveNode(alive, onFinished, true);
     }
 
@@ -324,11 +327,15 @@ public final class Membership {
         }
     }
 
+    /**
+     * Raises the local incarnation above the accusation, in Go's unsigned 32-bit arithmetic: an
+     * accusation at the largest incarnation wraps the counter to 0, as Go's does, rather than
+     * leaving the node with an incarnation no message can carry.
+     */
     private NodeRecord refute(NodeRecord self, long accusedIncarnation) {
-        long incarnation = ++localIncarnation;
+        long incarnation = nextIncarnation();
         if (accusedIncarnation >= incarnation) {
-            incarnation = accusedIncarnation + 1;
-            localIncarnation = incarnation;
+            incarnation = skipIncarnation(accusedIncarnation - incarnation + 1);
         }
         NodeRecord refuted = self.withIncarnation(incarnation);
         table.replace(refuted);
@@ -336,6 +343,15 @@ public final class Membership {
         listener.broadcast(self.name(), new Alive(incarnation, self.name(), self.addr(), self.port(), self.meta(),
                 Versions.toBytes(self.versions())), null);
         return refuted;
+    }
+
+    private long nextIncarnation() {
+        return skipIncarnation(1);
+    }
+
+    private long skipIncarnation(long offset) {
+        localIncarnation = (localIncarnation + offset) & INCARNATION_MASK;
+        return localIncarnation;
     }
 
     private static NodeRecord candidate(Alive alive) {

@@ -31,14 +31,9 @@ public record SeedAddress(Optional<String> nodeName, String host, int port) {
      */
     public static SeedAddress parse(String seed, int defaultPort) {
         String rest = seed.trim();
-        Optional<String> name = Optional.empty();
-        int slash = rest.indexOf('/');
-        if (slash == 0) {
-            throw new IllegalArgumentException("empty node name in seed: " + seed);
-        }
-        if (slash > 0) {
-            name = Optional.of(rest.substring(0, slash));
-            rest = rest.substring(slash + 1);
+        Optional<String> name = nodeName(rest);
+        if (name.isPresent()) {
+            rest = rest.substring(name.get().length() + 1);
         }
         if (rest.isEmpty()) {
             throw new IllegalArgumentException("empty seed: " + seed);
@@ -63,6 +58,24 @@ public record SeedAddress(Optional<String> nodeName, String host, int port) {
             return new SeedAddress(name, rest, defaultPort);
         }
         return new SeedAddress(name, rest.substring(0, colon), port(rest.substring(colon + 1), seed));
+    }
+
+    /**
+     * Reads the optional node name of a seed as Go's {@code resolveAddr} does: everything before the
+     * first slash. Go carries it with the address so that {@code RequireNodeNames} can refuse seeds
+     * without one; the rest of the seed may be in any form an {@link AddressResolver} reads.
+     *
+     * @param seed the seed string
+     * @return the node name, or empty when the seed has no slash
+     * @throws IllegalArgumentException when the name before the slash is empty
+     */
+    public static Optional<String> nodeName(String seed) {
+        String trimmed = seed.trim();
+        int slash = trimmed.indexOf('/');
+        if (slash == 0) {
+            throw new IllegalArgumentException("empty node name in seed: " + seed);
+        }
+        return slash < 0 ? Optional.empty() : Optional.of(trimmed.substring(0, slash));
     }
 
     /**

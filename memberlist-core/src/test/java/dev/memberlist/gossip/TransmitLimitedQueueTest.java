@@ -5,6 +5,13 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +87,52 @@ class TransmitLimitedQueueTest {
 
         assertThat(queue.size()).isZero();
         assertThat(finished).hasSize(4);
+    }
+
+    @Test
+    void queueingFromManyThreadsWhileOneTakesFinishesEveryBroadcastExactlyOnce() throws Exception {
+        TransmitLimitedQueue queue = new TransmitLimitedQueue(1, () -> 1);
+        int producers = 4;
+        int perProducer = 20_000;
+        ConcurrentHashMap<String, AtomicInteger> finishes = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(producers + 1);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> queued = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                int producer = p;
+                queued.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perProducer; i++) {
+                        // Names repeat across producers, so replacements race with takes too.
+                        String name = "node-" + (i % 500) + "-" + (producer % 2);
+                        String id = producer + ":" + i;
+                        queue.queue(new Broadcast(name, id.getBytes(StandardCharsets.UTF_8),
+                                () -> finishes.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet()));
+                    }
+                    return null;
+                }));
+            }
+            Future<?> taker = pool.submit(() -> {
+                start.await();
+                while (!queued.stream().allMatch(Future::isDone)) {
+                    queue.take(2, 1400);
+                }
+                return null;
+            });
+            start.countDown();
+            for (Future<?> future : queued) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+            taker.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        queue.clear();
+
+        assertThat(queue.size()).isZero();
+        assertThat(finishes).hasSize(producers * perProducer);
+        assertThat(finishes.values()).allSatisfy(count -> assertThat(count).hasValue(1));
     }
 
     private void queueFour(TransmitLimitedQueue queue) {

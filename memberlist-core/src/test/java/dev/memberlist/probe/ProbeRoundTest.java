@@ -138,10 +138,26 @@ class ProbeRoundTest {
 
     @Test
     void failedSendGoesStraightToIndirectProbesWithoutCountingAsSuccess() {
-        actions.sendSucceeds = false;
+        actions.sendResult = CompletableFuture.failedFuture(new IllegalStateException("network unreachable"));
         long seqNo = start();
 
         assertThat(actions.indirectRequests).isEqualTo(1);
+        acks.ack(seqNo, Bytes.NIL, scheduler.nanoTime());
+        assertThat(actions.outcome).isEqualTo(ProbeOutcome.INDIRECT_ACK);
+        assertThat(actions.awarenessDelta).isZero();
+    }
+
+    @Test
+    void sendFailingAfterTheRoundStartedGoesStraightToIndirectProbesWithoutCountingAsSuccess() {
+        actions.sendResult = new CompletableFuture<>();
+        long seqNo = start();
+        scheduler.runFor(Duration.ofMillis(10));
+        assertThat(actions.indirectRequests).isZero();
+
+        actions.sendResult.completeExceptionally(new IllegalStateException("network unreachable"));
+        scheduler.runFor(Duration.ofMillis(1));
+
+        assertThat(actions.indirectRequests).as("indirect probes at once, not after the 500 ms probe timeout").isEqualTo(1);
         acks.ack(seqNo, Bytes.NIL, scheduler.nanoTime());
         assertThat(actions.outcome).isEqualTo(ProbeOutcome.INDIRECT_ACK);
         assertThat(actions.awarenessDelta).isZero();
@@ -166,7 +182,7 @@ class ProbeRoundTest {
     }
 
     private static final class FakeActions implements ProbeActions {
-        boolean sendSucceeds = true;
+        CompletableFuture<Void> sendResult = CompletableFuture.completedFuture(null);
         int nacksExpected;
         CompletionStage<Boolean> tcpResult = CompletableFuture.completedFuture(false);
         int indirectRequests;
@@ -180,9 +196,9 @@ class ProbeRoundTest {
         final List<Ping> pings = new ArrayList<>();
 
         @Override
-        public boolean sendPing(ProbeTarget target, Ping ping) {
+        public CompletionStage<Void> sendPing(ProbeTarget target, Ping ping) {
             pings.add(ping);
-            return sendSucceeds;
+            return sendResult;
         }
 
         @Override

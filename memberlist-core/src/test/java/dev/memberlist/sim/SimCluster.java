@@ -295,6 +295,17 @@ public final class SimCluster {
         network.partition(addresses(groupA), addresses(groupB));
     }
 
+    /**
+     * Cuts the links from one group to another in that direction only (see
+     * {@link SimulatedNetwork#partitionOneWay}).
+     *
+     * @param from the nodes whose traffic is lost
+     * @param to the nodes that no longer hear them
+     */
+    public void partitionOneWay(Collection<String> from, Collection<String> to) {
+        network.partitionOneWay(addresses(from), addresses(to));
+    }
+
     /** Restores every cut link. */
     public void heal() {
         network.heal();

@@ -105,6 +105,22 @@ public final class SimulatedNetwork {
         }
     }
 
+    /**
+     * Cuts the links from one group to another in that direction only: {@code to} stops hearing
+     * {@code from}, while {@code from} still hears {@code to}. Datagrams and stream requests from
+     * {@code from} are lost, and so are stream replies it would send back.
+     *
+     * @param from the side whose traffic is lost
+     * @param to the side that no longer hears it
+     */
+    public void partitionOneWay(Set<InetSocketAddress> from, Set<InetSocketAddress> to) {
+        for (InetSocketAddress a : from) {
+            for (InetSocketAddress b : to) {
+                cut.add(new Link(a, b));
+            }
+        }
+    }
+
     /** @param address a node to cut off from everyone */
     public void isolate(InetSocketAddress address) {
         isolated.add(address);

@@ -252,6 +252,27 @@ class MembershipTest {
     }
 
     @Test
+    void suspectAboutSelfAtTheLargestIncarnationWrapsTheRefutationToZeroAsGoDoes() {
+        membership.suspectNode(new Suspect(0xffff_ffffL, "self", "c"));
+
+        assertThat(membership.local().state()).isEqualTo(NodeState.ALIVE);
+        assertThat(membership.local().incarnation()).isZero();
+        assertThat(listener.broadcasts).singleElement().isInstanceOfSatisfying(Alive.class,
+                a -> assertThat(a.incarnation()).isZero());
+
+        membership.announceLocal(ADDR_SELF, 7946, Bytes.NIL, ProtocolVersions.advertised(2, 0, 0, 0), null);
+        assertThat(membership.local().incarnation()).as("the counter goes on from the wrapped value").isEqualTo(1);
+    }
+
+    @Test
+    void deadAboutSelfAtTheLargestIncarnationWrapsTheRefutationToZeroAsGoDoes() {
+        membership.deadNode(new Dead(0xffff_ffffL, "self", "c"));
+
+        assertThat(membership.local().state()).isEqualTo(NodeState.ALIVE);
+        assertThat(membership.local().incarnation()).isZero();
+    }
+
+    @Test
     void confirmationsShortenTheSuspicionTimeout() {
         for (int i = 0; i < 9; i++) {
             membership.aliveNode(alive("n" + i, 1, Bytes.fromHex("0a0001" + String.format("%02x", i)), ""), null, false);

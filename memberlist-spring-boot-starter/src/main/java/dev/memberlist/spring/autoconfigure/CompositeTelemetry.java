@@ -62,6 +62,11 @@ final class CompositeTelemetry implements Telemetry {
     }
 
     @Override
+    public void nodeReaped(String node) {
+        parts.forEach(part -> part.nodeReaped(node));
+    }
+
+    @Override
     public void nodeSuspected(String node) {
         parts.forEach(part -> part.nodeSuspected(node));
     }

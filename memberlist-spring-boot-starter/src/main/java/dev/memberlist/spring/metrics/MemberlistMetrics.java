@@ -29,14 +29,16 @@ import java.util.function.Supplier;
  * <li>{@code memberlist.members} (gauge, tag {@code state}: alive, suspect, dead, left)</li>
  * <li>{@code memberlist.health.score} (gauge; 0 is healthy)</li>
  * <li>{@code memberlist.broadcast.queue} (gauge, queued broadcasts as last sampled)</li>
- * <li>{@code memberlist.probe.rtt} (timer; tag {@code node} only when asked for)</li>
+ * <li>{@code memberlist.probe.rtt} (timer; tag {@code node} only when asked for, and then removed
+ * when the node is forgotten)</li>
  * <li>{@code memberlist.probes} (timer, tag {@code outcome}: direct_ack, indirect_ack, tcp_fallback, failed)</li>
  * <li>{@code memberlist.messages.sent}, {@code memberlist.messages.received} (counters, tag {@code type})</li>
  * <li>{@code memberlist.bytes.sent}, {@code memberlist.bytes.received} (counters, tag {@code transport}: udp, tcp)</li>
  * <li>{@code memberlist.pushpull} (timer, tags {@code join}: true, false and {@code outcome}: success, failure)</li>
  * <li>{@code memberlist.suspicions} (counter)</li>
  * <li>{@code memberlist.deaths} (counter, tag {@code reason}: failed, left)</li>
- * <li>{@code memberlist.decode.errors} (counter, tag {@code reason}; all input dropped before use)</li>
+ * <li>{@code memberlist.input.dropped} (counter, tag {@code reason}; input dropped unused: malformed,
+ * not allowed, or no room for it; see {@link Telemetry#inputDropped})</li>
  * <li>{@code memberlist.degraded} (counter, tag {@code reason}: probe, suspicion_timeout)</li>
  * </ul>
  */
@@ -127,7 +129,15 @@ public final class MemberlistMetrics implements MeterBinder, Telemetry {
 
     @Override
     public void inputDropped(String reason) {
-        count("memberlist.decode.errors", Tags.of("reason", reason), 1);
+        count("memberlist.input.dropped", Tags.of("reason", reason), 1);
+    }
+
+    @Override
+    public void nodeReaped(String node) {
+        Meters current = meters;
+        if (current != null && probeRttPerNode) {
+            current.remove("memberlist.probe.rtt", Tags.of("node", node));
+        }
     }
 
     @Override
@@ -189,6 +199,13 @@ public final class MemberlistMetrics implements MeterBinder, Telemetry {
 
         Timer timer(String name, Tags tags) {
             return timers.computeIfAbsent(new Key(name, tags), key -> Timer.builder(name).tags(tags).register(registry));
+        }
+
+        void remove(String name, Tags tags) {
+            Timer timer = timers.remove(new Key(name, tags));
+            if (timer != null) {
+                registry.remove(timer);
+            }
         }
     }
 }

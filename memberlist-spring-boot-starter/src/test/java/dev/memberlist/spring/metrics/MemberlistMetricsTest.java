@@ -3,6 +3,7 @@ package dev.memberlist.spring.metrics;
 import dev.memberlist.Memberlist;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.Telemetry;
+import dev.memberlist.sim.SimCluster;
 import dev.memberlist.spring.IsolatedTransport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class MemberlistMetricsTest {
         assertThat(registry.get("memberlist.bytes.sent").tag("transport", "udp").counter().count()).isEqualTo(100);
         assertThat(registry.get("memberlist.bytes.sent").counter().getId().getBaseUnit()).isEqualTo("bytes");
         assertThat(registry.get("memberlist.bytes.received").tag("transport", "tcp").counter().count()).isEqualTo(40);
-        assertThat(registry.get("memberlist.decode.errors").tag("reason", "decrypt_failed").counter().count()).isEqualTo(1);
+        assertThat(registry.get("memberlist.input.dropped").tag("reason", "decrypt_failed").counter().count()).isEqualTo(1);
         assertThat(registry.get("memberlist.suspicions").counter().count()).isEqualTo(1);
         assertThat(registry.get("memberlist.deaths").tag("reason", "failed").counter().count()).isEqualTo(1);
         assertThat(registry.get("memberlist.pushpull").tag("join", "true").tag("outcome", "failure").timer().count())
@@ -84,6 +85,47 @@ class MemberlistMetricsTest {
         assertThat(registry.get("memberlist.probe.rtt").timers()).hasSize(2);
         assertThat(registry.get("memberlist.probe.rtt").tag("node", "n3").timer().totalTime(
                 TimeUnit.MILLISECONDS)).isEqualTo(5);
+    }
+
+    @Test
+    void everyKindOfDroppedInputIsOneMeterTaggedWithTheReason() {
+        MemberlistMetrics metrics = new MemberlistMetrics(() -> memberlist, false);
+        metrics.bindTo(registry);
+
+        metrics.inputDropped("truncated");
+        metrics.inputDropped("too_many_streams");
+        metrics.inputDropped("handoff_queue_full");
+        metrics.inputDropped("address_not_allowed");
+
+        assertThat(registry.get("memberlist.input.dropped").counters()).hasSize(4);
+        assertThat(registry.get("memberlist.input.dropped").tag("reason", "too_many_streams").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.find("memberlist.decode.errors").meters()).isEmpty();
+    }
+
+    @Test
+    void perNodeRoundTripTimerIsRemovedWhenTheNodeIsForgotten() {
+        SimpleMeterRegistry simulated = new SimpleMeterRegistry();
+        SimCluster[] holder = new SimCluster[1];
+        MemberlistMetrics metrics = new MemberlistMetrics(() -> holder[0].node("n0"), true);
+        SimCluster cluster = SimCluster.builder().seed(71).nodes(3)
+                .config(c -> c.gossipToTheDeadTime(Duration.ofSeconds(10)))
+                .telemetry(name -> name.equals("n0") ? metrics : Telemetry.NOOP)
+                .build();
+        holder[0] = cluster;
+        metrics.bindTo(simulated);
+        cluster.joinAllToFirst();
+        assertThat(cluster.awaitConvergence(Duration.ofSeconds(30))).as("%s converged", cluster).isTrue();
+        cluster.runFor(Duration.ofSeconds(5));
+        assertThat(simulated.find("memberlist.probe.rtt").tag("node", "n2").timer()).as("%s", cluster).isNotNull();
+
+        cluster.crash("n2");
+        // Declared dead within about 10 s, forgotten 10 s later at the next pass of the probe order.
+        cluster.runFor(Duration.ofSeconds(40));
+
+        assertThat(cluster.stateOf("n0", "n2")).as("%s: n2 forgotten", cluster).isEmpty();
+        assertThat(simulated.find("memberlist.probe.rtt").tag("node", "n2").timer()).as("%s", cluster).isNull();
+        assertThat(simulated.find("memberlist.probe.rtt").tag("node", "n1").timer()).as("%s", cluster).isNotNull();
     }
 
     @Test

@@ -1,25 +1,22 @@
 package dev.memberlist.spring.autoconfigure;
 
 import dev.memberlist.delegate.Delegate;
-import dev.memberlist.spring.event.EventPublishingDelegate;
 
 import java.util.List;
 
 /**
- * The node's {@link Delegate}: metadata from {@code memberlist.meta} when set (from the application's
- * {@code Delegate} bean otherwise); user messages, broadcasts and user state from that bean; and
- * an event for every user message and merged remote state.
+ * The {@link Delegate} of a configuration built from properties: metadata from
+ * {@code memberlist.meta} when set (from the application's {@code Delegate} bean otherwise); user
+ * messages, broadcasts and user state from that bean.
  */
 final class ApplicationDelegate implements Delegate {
 
     private final byte[] meta;
     private final Delegate application;
-    private final EventPublishingDelegate events;
 
-    ApplicationDelegate(byte[] meta, Delegate application, EventPublishingDelegate events) {
+    ApplicationDelegate(byte[] meta, Delegate application) {
         this.meta = meta.clone();
         this.application = application;
-        this.events = events;
     }
 
     @Override
@@ -29,7 +26,6 @@ final class ApplicationDelegate implements Delegate {
 
     @Override
     public void notifyMessage(byte[] message) {
-        events.messageReceived(message);
         application.notifyMessage(message);
     }
 
@@ -46,6 +42,5 @@ final class ApplicationDelegate implements Delegate {
     @Override
     public void mergeRemoteState(byte[] state, boolean join) {
         application.mergeRemoteState(state, join);
-        events.remoteStateMerged(state, join);
     }
 }

@@ -72,7 +72,7 @@ document.getElementById('chat').addEventListener('submit', async (event) => {
 });
 
 document.getElementById('leave').addEventListener('click', () =>
-  fetch('actuator/memberlist/leave', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }));
+  fetch('actuator/memberlistops/leave', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }));
 
 refresh();
 setInterval(refresh, 1000);

@@ -69,7 +69,7 @@ class SampleApplicationTest {
         int second = port(nodes.get(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> get(first, "/actuator/memberlist").contains("\"alive\":2"));
 
-        HttpResponse<String> left = http.send(HttpRequest.newBuilder(uri(second, "/actuator/memberlist/leave"))
+        HttpResponse<String> left = http.send(HttpRequest.newBuilder(uri(second, "/actuator/memberlistops/leave"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 

@@ -75,8 +75,12 @@ public final class MemberlistLifecycle implements SmartLifecycle {
         }
         joinState = JoinState.JOINING;
         log.info("Memberlist node {} started; joining {}", memberlist.config().name(), seeds);
-        joiner = newJoiner();
-        joiner.start().whenComplete((reached, failure) -> {
+        SeedJoiner current = newJoiner();
+        joiner = current;
+        current.start().whenComplete((reached, failure) -> {
+            if (joiner != current) {
+                return; // a join of a run stopped since: the new run's joiner owns the state
+            }
             if (failure == null) {
                 joinState = JoinState.JOINED;
                 log.info("Joined the cluster through {} seed address(es); {} members", reached, memberlist.numMembers());

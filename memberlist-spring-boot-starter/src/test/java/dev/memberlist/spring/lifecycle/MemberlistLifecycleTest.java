@@ -112,6 +112,26 @@ class MemberlistLifecycleTest {
     }
 
     @Test
+    void aJoinOfAStoppedRunDoesNotOverrideTheStateOfTheNextRun() {
+        Memberlist restartable = Memberlist.prepareRestartable(MemberlistConfig.local().name("n3").build(),
+                IsolatedTransport::new);
+        // Every attempt fails at once; the new run's joiner keeps retrying for 200 + 400 + 800 ms.
+        MemberlistLifecycle lifecycle = new MemberlistLifecycle(restartable, List.of("10.0.0.2:7946"), true, 4,
+                Duration.ofMillis(200), Duration.ofSeconds(1));
+        try {
+            lifecycle.start();
+            lifecycle.stop();
+            lifecycle.start();
+
+            // The stopped run's joiner wakes up after 200 ms, sees it was cancelled and gives up.
+            await().during(Duration.ofMillis(1000)).atMost(Duration.ofMillis(1350))
+                    .until(() -> lifecycle.joinState() == JoinState.JOINING);
+        } finally {
+            restartable.shutdown();
+        }
+    }
+
+    @Test
     void leavesBeforeTheWebServerDrainsAndShutsTheNodeDownAfterTheWebServerStopped() {
         // Phases stop from the highest down: leave, graceful web shutdown, web server stop, node shutdown.
         assertThat(lifecycle(List.of(), true).getPhase())

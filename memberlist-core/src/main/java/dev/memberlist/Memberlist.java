@@ -28,6 +28,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,21 +48,35 @@ public final class Memberlist implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final MemberlistConfig config;
-    private final EngineSeams seams;
-    private final Engine engine;
     private final Executor completions;
-    private final AutoCloseable ownedScheduler;
-    private final AtomicInteger pendingPackets = new AtomicInteger();
+    private final Supplier<? extends Transport> restartTransports;
     private final PendingFutures results = new PendingFutures();
+    private volatile Run run;
     private volatile boolean started;
     private volatile boolean shutdown;
 
-    private Memberlist(MemberlistConfig config, EngineSeams seams, Executor completions, AutoCloseable ownedScheduler) {
+    private Memberlist(MemberlistConfig config, Run run, Executor completions,
+                       Supplier<? extends Transport> restartTransports) {
         this.config = config;
-        this.seams = seams;
+        this.run = run;
         this.completions = completions;
-        this.ownedScheduler = ownedScheduler;
-        this.engine = new Engine(config, seams);
+        this.restartTransports = restartTransports;
+    }
+
+    /**
+     * One run of the node, from start to shutdown: its engine, with all protocol state, and the
+     * seams it runs on. A restart gets a new one.
+     */
+    private record Run(EngineSeams seams, Engine engine, AutoCloseable ownedScheduler, AtomicInteger pendingPackets) {
+
+        static Run of(MemberlistConfig config, EngineSeams seams, AutoCloseable ownedScheduler) {
+            return new Run(seams, new Engine(config, seams), ownedScheduler, new AtomicInteger());
+        }
+
+        static Run onOwnThread(MemberlistConfig config, Transport transport) {
+            ExecutorScheduler scheduler = new ExecutorScheduler(config.name());
+            return of(config, new EngineSeams(SystemClock.INSTANCE, scheduler, transport, new SplittableRandom()), scheduler);
+        }
     }
 
     /**
@@ -101,9 +116,25 @@ public final class Memberlist implements AutoCloseable {
      * @return the node, not started
      */
     public static Memberlist prepare(MemberlistConfig config, Transport transport) {
-        ExecutorScheduler scheduler = new ExecutorScheduler(config.name());
-        EngineSeams seams = new EngineSeams(SystemClock.INSTANCE, scheduler, transport, new SplittableRandom());
-        return new Memberlist(config, seams, ForkJoinPool.commonPool(), scheduler);
+        return new Memberlist(config, Run.onOwnThread(config, transport), ForkJoinPool.commonPool(), null);
+    }
+
+    /**
+     * Prepares a node that can be started again after {@link #shutdown()}, for containers that stop
+     * and restart their components (a Spring context's {@code stop()} and {@code start()}, or a
+     * checkpoint and restore): each start after a shutdown starts a new node under the same name,
+     * with fresh protocol state, a new engine thread and a new transport from {@code transports}.
+     * The cluster sees it rejoin when it joins again; it refutes what the others remember about
+     * its previous run with a higher incarnation, as a restarted Go node does.
+     *
+     * @param config the configuration
+     * @param transports makes the transport of each run, called now and on every restart; the
+     *     node closes each one on shutdown
+     * @return the node, not started
+     */
+    public static Memberlist prepareRestartable(MemberlistConfig config, Supplier<? extends Transport> transports) {
+        Objects.requireNonNull(transports, "transports");
+        return new Memberlist(config, Run.onOwnThread(config, transports.get()), ForkJoinPool.commonPool(), transports);
     }
 
     /**
@@ -115,7 +146,7 @@ public final class Memberlist implements AutoCloseable {
      * @return the node; it is announced once the scheduler runs
      */
     public static Memberlist create(MemberlistConfig config, EngineSeams seams) {
-        Memberlist memberlist = new Memberlist(config, seams, Runnable::run, null);
+        Memberlist memberlist = new Memberlist(config, Run.of(config, seams, null), Runnable::run, null);
         memberlist.started = true;
         memberlist.startAsync();
         return memberlist;
@@ -123,17 +154,22 @@ public final class Memberlist implements AutoCloseable {
 
     /**
      * Starts a {@link #prepare prepared} node: starts the transport and announces the node, blocking
-     * until it is listening. Does nothing when the node already started.
+     * until it is listening. Does nothing when the node runs. After {@link #shutdown()}, starts a new
+     * node if it was {@link #prepareRestartable prepared as restartable}.
      *
-     * @throws MemberlistException when the node was shut down, or the transport cannot start (the
-     *     node is shut down then)
+     * @throws MemberlistException when the node was shut down and cannot restart, or the transport
+     *     cannot start (the node is shut down then)
      */
     public synchronized void start() {
-        if (started) {
+        if (started && !shutdown) {
             return;
         }
         if (shutdown) {
-            throw new MemberlistException("memberlist node " + config.name() + " is shut down");
+            if (restartTransports == null) {
+                throw new MemberlistException("memberlist node " + config.name() + " is shut down");
+            }
+            run = Run.onOwnThread(config, restartTransports.get());
+            shutdown = false;
         }
         started = true;
         try {
@@ -150,8 +186,9 @@ public final class Memberlist implements AutoCloseable {
     }
 
     private CompletableFuture<Void> startAsync() {
-        seams.transport().start(new Handoff());
-        return onEngine(() -> {
+        Run current = run;
+        current.seams().transport().start(new Handoff(current));
+        return onEngine(engine -> {
             engine.start();
             return CompletableFuture.completedFuture(null);
         });
@@ -175,7 +212,7 @@ public final class Memberlist implements AutoCloseable {
         } catch (MemberlistException e) {
             return CompletableFuture.failedFuture(e);
         }
-        int defaultPort = engine.bindPort();
+        int defaultPort = run.engine().bindPort();
         List<CompletableFuture<List<InetSocketAddress>>> lookups = new ArrayList<>();
         for (String seed : copy) {
             lookups.add(config.addressResolver().resolve(seed, defaultPort).toCompletableFuture()
@@ -191,7 +228,7 @@ public final class Memberlist implements AutoCloseable {
                     if (addresses.isEmpty()) {
                         return CompletableFuture.failedFuture(new MemberlistException("no seed of " + copy + " resolved"));
                     }
-                    return onEngine(() -> engine.join(addresses));
+                    return onEngine(engine -> engine.join(addresses));
                 }));
     }
 
@@ -227,7 +264,7 @@ public final class Memberlist implements AutoCloseable {
     /** @return the members: every known node that is alive or suspect, this one included */
     public List<Node> members() {
         List<Node> members = new ArrayList<>();
-        for (NodeRecord record : engine.records()) {
+        for (NodeRecord record : run.engine().records()) {
             if (!record.isDeadOrLeft()) {
                 members.add(record.toNode());
             }
@@ -238,7 +275,7 @@ public final class Memberlist implements AutoCloseable {
     /** @return every known node in any state, dead and left ones included until they are forgotten */
     public List<Node> allNodes() {
         List<Node> nodes = new ArrayList<>();
-        for (NodeRecord record : engine.records()) {
+        for (NodeRecord record : run.engine().records()) {
             nodes.add(record.toNode());
         }
         return nodes;
@@ -247,7 +284,7 @@ public final class Memberlist implements AutoCloseable {
     /** @return how many members there are (alive or suspect, this node included) */
     public int numMembers() {
         int count = 0;
-        for (NodeRecord record : engine.records()) {
+        for (NodeRecord record : run.engine().records()) {
             if (!record.isDeadOrLeft()) {
                 count++;
             }
@@ -257,7 +294,7 @@ public final class Memberlist implements AutoCloseable {
 
     /** @return this node as the cluster sees it */
     public Node localNode() {
-        for (NodeRecord record : engine.records()) {
+        for (NodeRecord record : run.engine().records()) {
             if (record.name().equals(config.name())) {
                 return record.toNode();
             }
@@ -267,7 +304,7 @@ public final class Memberlist implements AutoCloseable {
 
     /** @return Lifeguard's local health score: 0 is healthy, higher means this node is probably slow */
     public int healthScore() {
-        return engine.healthScore();
+        return run.engine().healthScore();
     }
 
     /** @return the configuration this node runs with */
@@ -277,7 +314,7 @@ public final class Memberlist implements AutoCloseable {
 
     /** @return whether {@link #leave} was called */
     public boolean hasLeft() {
-        return engine.hasLeft();
+        return run.engine().hasLeft();
     }
 
     /** @return whether the node was started (and possibly shut down since) */
@@ -299,7 +336,7 @@ public final class Memberlist implements AutoCloseable {
      */
     public CompletableFuture<Void> leave(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return onEngine(() -> engine.leave(timeout));
+        return onEngine(engine -> engine.leave(timeout));
     }
 
     /**
@@ -310,7 +347,7 @@ public final class Memberlist implements AutoCloseable {
      */
     public CompletableFuture<Void> updateNode(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return onEngine(() -> engine.updateNode(timeout));
+        return onEngine(engine -> engine.updateNode(timeout));
     }
 
     /**
@@ -322,7 +359,7 @@ public final class Memberlist implements AutoCloseable {
      */
     public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
         byte[] copy = message.clone();
-        return onEngine(() -> engine.sendBestEffort(node, copy));
+        return onEngine(engine -> engine.sendBestEffort(node, copy));
     }
 
     /**
@@ -334,7 +371,7 @@ public final class Memberlist implements AutoCloseable {
      */
     public CompletableFuture<Void> sendReliable(String node, byte[] message) {
         byte[] copy = message.clone();
-        return onEngine(() -> engine.sendReliable(node, copy));
+        return onEngine(engine -> engine.sendReliable(node, copy));
     }
 
     /**
@@ -346,7 +383,7 @@ public final class Memberlist implements AutoCloseable {
      */
     public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
         byte[] copy = message.clone();
-        return onEngine(() -> engine.sendToAddress(address, copy));
+        return onEngine(engine -> engine.sendToAddress(address, copy));
     }
 
     /**
@@ -357,7 +394,7 @@ public final class Memberlist implements AutoCloseable {
      * @return the round-trip time; fails with {@link NoPingResponseException} after {@code probeTimeout}
      */
     public CompletableFuture<Duration> ping(String node, InetSocketAddress address) {
-        return onEngine(() -> engine.ping(node, address));
+        return onEngine(engine -> engine.ping(node, address));
     }
 
     /**
@@ -366,16 +403,17 @@ public final class Memberlist implements AutoCloseable {
      * join, a leave or update waiting for its broadcast, a send) fails with a
      * {@link MemberlistException} saying the node is shut down. Idempotent.
      */
-    public void shutdown() {
+    public synchronized void shutdown() {
         if (shutdown) {
             return;
         }
         shutdown = true;
-        seams.scheduler().execute(engine::shutdown);
-        seams.transport().close();
-        if (ownedScheduler != null) {
+        Run current = run;
+        current.seams().scheduler().execute(current.engine()::shutdown);
+        current.seams().transport().close();
+        if (current.ownedScheduler() != null) {
             try {
-                ownedScheduler.close();
+                current.ownedScheduler().close();
             } catch (Exception e) {
                 log.warn("Failed to stop the engine thread", e);
             }
@@ -389,14 +427,15 @@ public final class Memberlist implements AutoCloseable {
         shutdown();
     }
 
-    private <T> CompletableFuture<T> onEngine(Supplier<CompletableFuture<T>> command) {
+    private <T> CompletableFuture<T> onEngine(Function<Engine, CompletableFuture<T>> command) {
         if (shutdown || !started) {
             return notRunning();
         }
+        Run current = run;
         CompletableFuture<T> result = results.track(new CompletableFuture<>());
-        seams.scheduler().execute(() -> {
+        current.seams().scheduler().execute(() -> {
             try {
-                command.get().whenComplete((value, failure) -> completions.execute(() -> {
+                command.apply(current.engine()).whenComplete((value, failure) -> completions.execute(() -> {
                     if (failure != null) {
                         result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure);
@@ -423,7 +462,15 @@ public final class Memberlist implements AutoCloseable {
      */
     private final class Handoff implements TransportHandler {
 
-        private final BooleanSupplier datagramWaiting = () -> pendingPackets.get() > 0;
+        private final Run target;
+        private final AtomicInteger pendingPackets;
+        private final BooleanSupplier datagramWaiting;
+
+        Handoff(Run target) {
+            this.target = target;
+            this.pendingPackets = target.pendingPackets();
+            this.datagramWaiting = () -> pendingPackets.get() > 0;
+        }
 
         @Override
         public void onPacket(InboundPacket packet) {
@@ -434,16 +481,16 @@ public final class Memberlist implements AutoCloseable {
                         config.handoffQueueDepth());
                 return;
             }
-            seams.scheduler().execute(() -> {
+            target.seams().scheduler().execute(() -> {
                 pendingPackets.decrementAndGet();
-                engine.handlePacket(packet);
-                engine.handleQueuedMessages(datagramWaiting);
+                target.engine().handlePacket(packet);
+                target.engine().handleQueuedMessages(datagramWaiting);
             });
         }
 
         @Override
         public void onStream(InboundStream stream) {
-            seams.scheduler().execute(() -> engine.handleStream(stream));
+            target.seams().scheduler().execute(() -> target.engine().handleStream(stream));
         }
     }
 }

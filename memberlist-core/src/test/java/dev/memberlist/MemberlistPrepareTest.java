@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -69,6 +70,30 @@ class MemberlistPrepareTest {
         assertThatThrownBy(memberlist::start).isInstanceOf(MemberlistException.class).hasMessageContaining("shut down");
         assertThat(transport.starts).hasValue(0);
         assertThat(transport.closes).hasValue(1);
+    }
+
+    @Test
+    void aRestartableNodeStartsAsANewNodeOnANewTransportAfterShutdown() {
+        List<CountingTransport> transports = new ArrayList<>();
+        memberlist = Memberlist.prepareRestartable(config, () -> {
+            CountingTransport next = new CountingTransport();
+            transports.add(next);
+            return next;
+        });
+        memberlist.start();
+        assertThat(memberlist.leave(Duration.ofSeconds(1))).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(memberlist.hasLeft()).isTrue();
+        memberlist.shutdown();
+
+        memberlist.start();
+
+        assertThat(memberlist.isShutdown()).isFalse();
+        assertThat(memberlist.hasLeft()).as("a new run has not left").isFalse();
+        assertThat(memberlist.localNode().state()).isEqualTo(NodeState.ALIVE);
+        assertThat(transports).hasSize(2);
+        assertThat(transports.get(0).closes).hasValue(1);
+        assertThat(transports.get(1).starts).hasValue(1);
+        assertThat(memberlist.leave(Duration.ZERO)).succeedsWithin(Duration.ofSeconds(5));
     }
 
     @Test

@@ -76,8 +76,8 @@ final class DemoLauncher {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=" + (httpPort == 0 ? 0 : httpPort + index),
                 "memberlist.name=node-" + index,
-                "memberlist.bind-address=127.0.0.1",
-                "memberlist.bind-port=" + (gossipPort == 0 ? 0 : gossipPort + index)));
+                "memberlist.transport.bind-address=127.0.0.1",
+                "memberlist.transport.bind-port=" + (gossipPort == 0 ? 0 : gossipPort + index)));
         if (seed != null) {
             properties.add("memberlist.seeds=" + seed);
         }

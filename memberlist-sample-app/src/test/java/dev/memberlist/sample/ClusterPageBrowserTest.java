@@ -113,7 +113,7 @@ class ClusterPageBrowserTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 SampleApplication.class.getName(), "--demo.nodes=1", "--server.port=0",
-                "--memberlist.name=node-3", "--memberlist.bind-address=127.0.0.1", "--memberlist.bind-port=0",
+                "--memberlist.name=node-3", "--memberlist.transport.bind-address=127.0.0.1", "--memberlist.transport.bind-port=0",
                 "--memberlist.seeds=127.0.0.1:" + seedPort, "--spring.main.banner-mode=off")
                 .redirectErrorStream(true)
                 .redirectOutput(log)

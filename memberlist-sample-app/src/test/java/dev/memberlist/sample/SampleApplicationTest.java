@@ -86,7 +86,7 @@ class SampleApplicationTest {
     @Test
     void thePageIsServedFromTheAppItselfWhenTheActuatorHasAPortOfItsOwn() throws Exception {
         nodes = DemoLauncher.fromArgs(new String[] {"--demo.nodes=1", "--server.port=0", "--management.server.port=0",
-                "--memberlist.bind-port=0", "--memberlist.name=solo"}).launch();
+                "--memberlist.transport.bind-port=0", "--memberlist.name=solo"}).launch();
         int app = port(nodes.get(0));
 
         assertThat(http.send(HttpRequest.newBuilder(uri(app, "/actuator/memberlist")).GET().build(),

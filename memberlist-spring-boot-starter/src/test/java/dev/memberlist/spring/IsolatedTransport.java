@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A transport that binds nothing and reaches nobody: every send fails at once, as if each peer
  * were unreachable. A node on it runs alone, on its own engine thread, so application contexts
  * can start one without opening ports. (The simulation kit's network needs the test thread to
- * drive time, which a node started by the application context does not do.)
+ * drive time, which a node started by the application context does not do.) It starts again after
+ * a close, as a restarted node needs.
  */
 public final class IsolatedTransport implements Transport {
 
@@ -23,9 +24,22 @@ public final class IsolatedTransport implements Transport {
 
     private final AtomicInteger starts = new AtomicInteger();
     private final AtomicInteger closes = new AtomicInteger();
+    private volatile String startFailure;
+
+    /**
+     * @param message what every start fails with, as a transport whose port is taken does
+     * @return this transport
+     */
+    public IsolatedTransport failingStart(String message) {
+        startFailure = message;
+        return this;
+    }
 
     @Override
     public void start(TransportHandler handler) {
+        if (startFailure != null) {
+            throw new MemberlistException(startFailure);
+        }
         starts.incrementAndGet();
     }
 

@@ -3,15 +3,16 @@ package dev.memberlist.spring;
 import dev.memberlist.Memberlist;
 import dev.memberlist.NodeState;
 import dev.memberlist.spring.event.MemberLeftEvent;
-import dev.memberlist.transport.Transport;
-import dev.memberlist.transport.netty.NettyTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import tools.jackson.databind.JsonNode;
@@ -51,11 +52,10 @@ class MemberlistClusterIT {
     void threeApplicationsFormAClusterAndHearAboutALeave() throws Exception {
         ConfigurableApplicationContext n1 = start("n1", null);
         String seed = "127.0.0.1:" + n1.getBean(Memberlist.class).localNode().port();
-        ConfigurableApplicationContext n2 = start("n2", seed, "memberlist.endpoint.write-enabled=true");
+        ConfigurableApplicationContext n2 = start("n2", seed, "management.endpoint.memberlistops.access=unrestricted");
         ConfigurableApplicationContext n3 = start("n3", seed);
         await().atMost(TIMEOUT).until(() -> contexts.stream()
                 .allMatch(context -> context.getBean(Memberlist.class).numMembers() == 3));
-        assertThat(n1.getBean(Transport.class)).isInstanceOf(NettyTransport.class);
 
         JsonNode cluster = await().atMost(TIMEOUT).until(() -> get(n1, "/actuator/memberlist"),
                 body -> body.get("members").valueStream().allMatch(member -> !member.get("lastRttMillis").isNull()
@@ -79,7 +79,10 @@ class MemberlistClusterIT {
 
         assertThat(get(n1, "/actuator/memberlist/n3").get("state").asString()).isEqualTo("ALIVE");
         assertThat(status(n1, "GET", "/actuator/memberlist/nobody")).isEqualTo(404);
+        assertThat(status(n1, "GET", "/actuator/memberlist/leave")).as("a path is a member's name").isEqualTo(404);
         assertThat(status(n1, "POST", "/actuator/memberlist/leave")).isBetween(400, 499);
+        assertThat(get(n1, "/actuator/memberlistops").get("operations").toString()).contains("leave");
+        assertThat(status(n1, "POST", "/actuator/memberlistops/leave")).as("read-only by default").isBetween(400, 499);
         assertThat(n1.getBean(Memberlist.class).hasLeft()).isFalse();
 
         JsonNode health = get(n1, "/actuator/health/memberlist");
@@ -90,10 +93,10 @@ class MemberlistClusterIT {
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").get("memberlist").get("details").get("join").asString()).isEqualTo("JOINED");
 
-        JsonNode installed = post(n2, "/actuator/memberlist/install-key", "{\"key\": \"" + NEW_KEY + "\"}");
+        JsonNode installed = post(n2, "/actuator/memberlistops/install-key", "{\"key\": \"" + NEW_KEY + "\"}");
         assertThat(installed.get("keys").asInt()).isEqualTo(2);
         assertThat(installed.toString()).doesNotContain(NEW_KEY);
-        JsonNode joined = post(n2, "/actuator/memberlist/join", "{\"seeds\": \"" + seed + "\"}");
+        JsonNode joined = post(n2, "/actuator/memberlistops/join", "{\"seeds\": \"" + seed + "\"}");
         assertThat(joined.get("reached").asInt()).isEqualTo(1);
         assertThat(joined.get("members").asInt()).isEqualTo(3);
 
@@ -104,7 +107,14 @@ class MemberlistClusterIT {
         assertThat(get(n1, "/actuator/metrics/memberlist.bytes.received?tag=transport:udp")
                 .get("measurements").get(0).get("value").asDouble()).isPositive();
 
+        ShutdownProbes probes = n3.getBean(ShutdownProbes.class);
+        Memberlist n3Node = n3.getBean(Memberlist.class);
         n3.close();
+
+        assertThat(probes.seen).containsExactly(
+                "after the graceful web shutdown: left=true, shut down=false",
+                "after the web server stopped: left=true, shut down=false");
+        assertThat(n3Node.isShutdown()).isTrue();
 
         for (ConfigurableApplicationContext observer : List.of(n1, n2)) {
             LeftListener listener = observer.getBean(LeftListener.class);
@@ -118,14 +128,40 @@ class MemberlistClusterIT {
         assertThat(get(n1, "/actuator/memberlist").get("counts").get("left").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void anApplicationStoppedAndStartedAgainRejoinsAsANewNode() {
+        ConfigurableApplicationContext n1 = start("n1", null);
+        String seed = "127.0.0.1:" + n1.getBean(Memberlist.class).localNode().port();
+        ConfigurableApplicationContext n2 = start("n2", seed);
+        Memberlist seen = n1.getBean(Memberlist.class);
+        await().atMost(TIMEOUT).until(() -> seen.numMembers() == 2);
+
+        n2.stop();
+
+        await().atMost(TIMEOUT).until(() -> state(seen, "n2") == NodeState.LEFT);
+        assertThat(n2.getBean(Memberlist.class).isShutdown()).isTrue();
+
+        n2.start();
+
+        await().atMost(TIMEOUT).until(() -> state(seen, "n2") == NodeState.ALIVE && seen.numMembers() == 2);
+        assertThat(n2.getBean(Memberlist.class).numMembers()).isEqualTo(2);
+        assertThat(n2.getBean(Memberlist.class).hasLeft()).isFalse();
+    }
+
+    private static NodeState state(Memberlist observer, String name) {
+        return observer.allNodes().stream().filter(node -> node.name().equals(name)).findFirst()
+                .map(node -> node.state()).orElse(null);
+    }
+
     private ConfigurableApplicationContext start(String name, String seed, String... more) {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
-                "spring.main.banner-mode=off", "management.endpoints.web.exposure.include=health,memberlist,metrics",
+                "spring.main.banner-mode=off",
+                "management.endpoints.web.exposure.include=health,memberlist,memberlistops,metrics",
                 "management.endpoint.health.show-details=always",
                 "management.endpoint.health.group.readiness.include=readinessState,memberlist",
                 "management.endpoint.health.group.readiness.show-details=always",
-                "memberlist.name=" + name, "memberlist.profile=local", "memberlist.bind-address=127.0.0.1",
-                "memberlist.bind-port=0", "memberlist.secret-keys=" + KEY, "memberlist.meta.app=" + name,
+                "memberlist.name=" + name, "memberlist.profile=local", "memberlist.transport.bind-address=127.0.0.1",
+                "memberlist.transport.bind-port=0", "memberlist.encryption.secret-keys=" + KEY, "memberlist.meta.app=" + name,
                 "memberlist.leave-timeout=3s"));
         if (seed != null) {
             properties.add("memberlist.seeds=" + seed);
@@ -176,6 +212,57 @@ class MemberlistClusterIT {
         @Bean
         LeftListener leftListener() {
             return new LeftListener();
+        }
+
+        @Bean
+        ShutdownProbes shutdownProbes() {
+            return new ShutdownProbes();
+        }
+
+        @Bean
+        SmartLifecycle afterGracefulWebShutdown(ShutdownProbes probes, ObjectProvider<Memberlist> memberlist) {
+            return probes.probe("after the graceful web shutdown",
+                    WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1, memberlist);
+        }
+
+        @Bean
+        SmartLifecycle afterWebServerStopped(ShutdownProbes probes, ObjectProvider<Memberlist> memberlist) {
+            return probes.probe("after the web server stopped", BootPhases.webServerStartStop() - 1,
+                    memberlist);
+        }
+    }
+
+    /** Records what the node looks like when the phases around the web server's shutdown stop. */
+    static class ShutdownProbes {
+
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        SmartLifecycle probe(String when, int phase, ObjectProvider<Memberlist> memberlist) {
+            return new SmartLifecycle() {
+                private volatile boolean running;
+
+                @Override
+                public void start() {
+                    running = true;
+                }
+
+                @Override
+                public void stop() {
+                    running = false;
+                    Memberlist node = memberlist.getObject();
+                    seen.add(when + ": left=" + node.hasLeft() + ", shut down=" + node.isShutdown());
+                }
+
+                @Override
+                public boolean isRunning() {
+                    return running;
+                }
+
+                @Override
+                public int getPhase() {
+                    return phase;
+                }
+            };
         }
     }
 

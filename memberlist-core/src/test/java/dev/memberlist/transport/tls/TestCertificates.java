@@ -63,15 +63,29 @@ public final class TestCertificates {
     /** @return the key material of this certificate, as a member shows it */
     public KeyManagerFactory keyManagers() {
         try {
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keyStore(), PASSWORD);
+            return factory;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return a PKCS12 key store holding this certificate and its key under {@link #keyStorePassword()} */
+    public KeyStore keyStore() {
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(name, keys.getPrivate(), PASSWORD, new X509Certificate[] {certificate});
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, PASSWORD);
-            return factory;
+            return store;
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** @return the password of {@link #keyStore()} */
+    public static String keyStorePassword() {
+        return new String(PASSWORD);
     }
 
     /** @return trust material that accepts what this CA signed */
@@ -85,14 +99,26 @@ public final class TestCertificates {
      */
     public static TrustManagerFactory trusting(TestCertificates... authorities) {
         try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trustStore(authorities));
+            return factory;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param authorities CAs
+     * @return a PKCS12 trust store holding their certificates
+     */
+    public static KeyStore trustStore(TestCertificates... authorities) {
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             for (TestCertificates authority : authorities) {
                 store.setCertificateEntry(authority.name, authority.certificate);
             }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            return factory;
+            return store;
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }

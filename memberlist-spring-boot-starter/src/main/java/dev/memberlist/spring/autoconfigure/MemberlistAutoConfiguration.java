@@ -9,8 +9,11 @@ import dev.memberlist.delegate.Delegate;
 import dev.memberlist.delegate.EventDelegate;
 import dev.memberlist.delegate.MergeDelegate;
 import dev.memberlist.delegate.PingDelegate;
+import dev.memberlist.spring.MemberlistTelemetry;
 import dev.memberlist.spring.event.EventPublishingDelegate;
 import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
+import dev.memberlist.spring.lifecycle.MemberlistNodeLifecycle;
+import dev.memberlist.spring.tls.SslBundleStreamTls;
 import dev.memberlist.transport.AddressResolver;
 import dev.memberlist.transport.Transport;
 import dev.memberlist.transport.netty.NettyTransport;
@@ -21,6 +24,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,60 +33,81 @@ import org.springframework.context.annotation.Configuration;
 import java.util.Locale;
 
 /**
- * Auto-configuration of a {@link Memberlist} node from {@link MemberlistProperties}, started and
- * stopped by {@link MemberlistLifecycle}, publishing {@link dev.memberlist.spring.event.MemberlistEvent}s.
+ * Auto-configuration of a {@link Memberlist} node from {@link MemberlistProperties}, run by
+ * {@link MemberlistNodeLifecycle} and {@link MemberlistLifecycle}, publishing
+ * {@link dev.memberlist.spring.event.MemberlistEvent}s.
  *
- * <p>Application beans join the configuration: at most one each of {@link Delegate} (messages,
- * broadcasts, user state and, unless {@code memberlist.meta} is set, metadata), {@link AliveDelegate},
- * {@link MergeDelegate}, {@link PingDelegate} and {@link AddressResolver}; any number of
- * {@link EventDelegate}s, {@link ConflictDelegate}s and {@link Telemetry}s, each called in order;
- * then every {@link MemberlistConfigCustomizer}. A {@link Transport} bean replaces the Netty transport.
+ * <p>Application beans join the configuration built from properties: at most one each of
+ * {@link Delegate} (messages, broadcasts, user state and, unless {@code memberlist.meta} is set,
+ * metadata), {@link AliveDelegate}, {@link MergeDelegate}, {@link PingDelegate} and
+ * {@link AddressResolver}; any number of {@link EventDelegate}s, {@link ConflictDelegate}s and
+ * {@link Telemetry}s, each called in order; then every {@link MemberlistConfigCustomizer}.
+ *
+ * <p>Back-off: a {@link MemberlistConfig} bean of the application replaces the one built from
+ * properties, and its node still gets events, meters and round-trip times. A {@link Memberlist} bean
+ * of the application turns the whole starter off: the application runs that node itself. A
+ * {@link Transport} bean replaces the Netty transport; it is started again after every stop of
+ * the context, so it must support that (or be prototype-scoped).
  */
 @AutoConfiguration
 @ConditionalOnClass(Memberlist.class)
 @ConditionalOnBooleanProperty(name = "memberlist.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(Memberlist.class)
 @EnableConfigurationProperties(MemberlistProperties.class)
 public final class MemberlistAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    EventPublishingDelegate memberlistEventPublishingDelegate(ApplicationEventPublisher publisher) {
-        return new EventPublishingDelegate(publisher);
+    EventPublishingDelegate memberlistEventPublishingDelegate(ApplicationEventPublisher publisher,
+            MemberlistProperties properties) {
+        int capacity = properties.getEvents().getQueueCapacity();
+        if (capacity < 1) {
+            throw new InvalidConfigurationPropertyValueException("memberlist.events.queue-capacity", capacity,
+                    "must be at least 1");
+        }
+        return new EventPublishingDelegate(publisher, capacity);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MemberlistConfig memberlistConfig(MemberlistProperties properties, EventPublishingDelegate events,
-            ObjectProvider<Delegate> delegate, ObjectProvider<EventDelegate> eventDelegates,
-            ObjectProvider<ConflictDelegate> conflictDelegates, ObjectProvider<MergeDelegate> mergeDelegate,
-            ObjectProvider<AliveDelegate> aliveDelegate, ObjectProvider<PingDelegate> pingDelegate,
-            ObjectProvider<Telemetry> telemetry, ObjectProvider<AddressResolver> addressResolver,
-            ObjectProvider<MemberlistConfigCustomizer> customizers) {
+    MemberlistConfig memberlistConfig(MemberlistProperties properties, ObjectProvider<Delegate> delegate,
+            ObjectProvider<EventDelegate> eventDelegates, ObjectProvider<ConflictDelegate> conflictDelegates,
+            ObjectProvider<MergeDelegate> mergeDelegate, ObjectProvider<AliveDelegate> aliveDelegate,
+            ObjectProvider<PingDelegate> pingDelegate, ObjectProvider<Telemetry> telemetry,
+            ObjectProvider<AddressResolver> addressResolver, ObjectProvider<MemberlistConfigCustomizer> customizers,
+            ObjectProvider<SslBundles> sslBundles) {
         MemberlistConfigFactory factory = new MemberlistConfigFactory(properties);
         MemberlistConfig.Builder builder = factory.builder();
-        builder.delegate(new ApplicationDelegate(factory.metadata(), delegate.getIfAvailable(() -> new Delegate() { }), events));
-        FanOutDelegate fanOut = new FanOutDelegate(eventDelegates.orderedStream().toList(),
-                conflictDelegates.orderedStream().toList());
+        String tlsBundle = properties.getTransport().getTcp().getSsl().getBundle();
+        if (tlsBundle != null) {
+            builder.streamTls(SslBundleStreamTls.of(sslBundles.getObject(), tlsBundle));
+        }
+        builder.delegate(new ApplicationDelegate(factory.metadata(), delegate.getIfAvailable(() -> new Delegate() { })));
+        FanOutDelegate fanOut = new FanOutDelegate(
+                eventDelegates.orderedStream().filter(bean -> !(bean instanceof EventPublishingDelegate)).toList(),
+                conflictDelegates.orderedStream().filter(bean -> !(bean instanceof EventPublishingDelegate)).toList());
         builder.events(fanOut).conflict(fanOut);
         mergeDelegate.ifAvailable(builder::merge);
         aliveDelegate.ifAvailable(builder::alive);
         pingDelegate.ifAvailable(builder::ping);
         addressResolver.ifAvailable(builder::addressResolver);
-        builder.telemetry(CompositeTelemetry.of(telemetry.orderedStream().toList()));
+        builder.telemetry(CompositeTelemetry.of(
+                telemetry.orderedStream().filter(bean -> !(bean instanceof MemberlistTelemetry)).toList()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return factory.build(builder);
     }
 
-    // The node closes its transport on shutdown.
-    @Bean(destroyMethod = "")
-    @ConditionalOnMissingBean
-    Transport memberlistTransport(MemberlistConfig config) {
-        return new NettyTransport(config);
+    // Closed by its lifecycles and on context close; a restart makes a new transport.
+    @Bean
+    Memberlist memberlist(MemberlistConfig memberlistConfig, EventPublishingDelegate events,
+            ObjectProvider<MemberlistTelemetry> starterTelemetry, ObjectProvider<Transport> transport) {
+        MemberlistConfig config = ObservedConfig.of(memberlistConfig, events, starterTelemetry.orderedStream().toList());
+        return Memberlist.prepareRestartable(config, () -> transport.getIfAvailable(() -> new NettyTransport(config)));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    Memberlist memberlist(MemberlistConfig config, Transport transport) {
-        return Memberlist.prepare(config, transport);
+    MemberlistNodeLifecycle memberlistNodeLifecycle(Memberlist memberlist) {
+        return new MemberlistNodeLifecycle(memberlist);
     }
 
     @Bean
@@ -101,7 +127,7 @@ public final class MemberlistAutoConfiguration {
         @ConditionalOnMissingBean(name = "memberlistSecretKeysSanitizingFunction")
         SanitizingFunction memberlistSecretKeysSanitizingFunction() {
             return SanitizingFunction.sanitizeValue().ifKeyMatches(key ->
-                    key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "").startsWith("memberlistsecretkeys"));
+                    key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "").startsWith("memberlistencryptionsecretkeys"));
         }
     }
 }

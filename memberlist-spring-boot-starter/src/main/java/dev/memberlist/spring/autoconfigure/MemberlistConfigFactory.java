@@ -4,6 +4,7 @@ import dev.memberlist.Cidr;
 import dev.memberlist.InvalidConfigurationException;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.security.Keyring;
+import dev.memberlist.spring.diagnostics.InvalidSecretKeyException;
 import dev.memberlist.spring.metadata.NodeMetadata;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -26,6 +27,54 @@ import java.util.function.Consumer;
 final class MemberlistConfigFactory {
 
     private static final String PREFIX = "memberlist.";
+
+    /**
+     * The property of each {@code MemberlistConfig} knob, without the prefix. Two booleans are the
+     * knob's opposite, so that properties say what is enabled: {@code probe.tcp-fallback.enabled} is
+     * {@code !disableTcpPings} and {@code cluster.inbound-label-required} is {@code !skipInboundLabelCheck}.
+     */
+    static final Map<String, String> PROPERTY_OF_KNOB = Map.ofEntries(
+            Map.entry("name", "name"),
+            Map.entry("bindAddress", "transport.bind-address"),
+            Map.entry("bindPort", "transport.bind-port"),
+            Map.entry("advertiseAddress", "transport.advertise-address"),
+            Map.entry("advertisePort", "transport.advertise-port"),
+            Map.entry("udpBufferSize", "transport.udp.buffer-size"),
+            Map.entry("udpReceiveBufferSize", "transport.udp.receive-buffer-size"),
+            Map.entry("handoffQueueDepth", "transport.udp.handoff-queue-depth"),
+            Map.entry("tcpTimeout", "transport.tcp.timeout"),
+            Map.entry("maxInboundStreams", "transport.tcp.max-inbound-streams"),
+            Map.entry("inboundStreamBufferSize", "transport.tcp.inbound-buffer-size"),
+            Map.entry("streamTls", "transport.tcp.ssl.bundle"),
+            Map.entry("probeInterval", "probe.interval"),
+            Map.entry("probeTimeout", "probe.timeout"),
+            Map.entry("indirectChecks", "probe.indirect-checks"),
+            Map.entry("awarenessMaxMultiplier", "probe.awareness-max-multiplier"),
+            Map.entry("disableTcpPings", "probe.tcp-fallback.enabled"),
+            Map.entry("disableTcpPingsForNode", "probe.tcp-fallback.excluded-nodes"),
+            Map.entry("suspicionMult", "suspicion.multiplier"),
+            Map.entry("suspicionMaxTimeoutMult", "suspicion.max-timeout-multiplier"),
+            Map.entry("gossipInterval", "gossip.interval"),
+            Map.entry("gossipNodes", "gossip.nodes"),
+            Map.entry("retransmitMult", "gossip.retransmit-multiplier"),
+            Map.entry("gossipToTheDeadTime", "gossip.to-the-dead-time"),
+            Map.entry("queueCheckInterval", "gossip.queue-check-interval"),
+            Map.entry("pushPullInterval", "push-pull.interval"),
+            Map.entry("keyring", "encryption.secret-keys"),
+            Map.entry("gossipVerifyIncoming", "encryption.verify-incoming"),
+            Map.entry("gossipVerifyOutgoing", "encryption.verify-outgoing"),
+            Map.entry("enableCompression", "compression.enabled"),
+            Map.entry("label", "cluster.label"),
+            Map.entry("skipInboundLabelCheck", "cluster.inbound-label-required"),
+            Map.entry("cidrsAllowed", "cluster.allowed-cidrs"),
+            Map.entry("requireNodeNames", "cluster.require-node-names"),
+            Map.entry("deadNodeReclaimTime", "cluster.dead-node-reclaim-time"),
+            Map.entry("protocolVersion", "protocol.version"),
+            Map.entry("delegateProtocolVersion", "protocol.delegate-version"),
+            Map.entry("delegateProtocolMin", "protocol.delegate-min"),
+            Map.entry("delegateProtocolMax", "protocol.delegate-max"),
+            Map.entry("reconnectInterval", "reconnect.interval"),
+            Map.entry("reconnectTimeout", "reconnect.timeout"));
     private static final Set<Integer> AES_KEY_SIZES = Set.of(16, 24, 32);
 
     private final MemberlistProperties properties;
@@ -40,54 +89,60 @@ final class MemberlistConfigFactory {
         MemberlistProperties p = properties;
         MemberlistConfig.Builder b = preset(p.getProfile());
         set("name", p.getName(), b::name);
-        set("bind-address", p.getBindAddress(), b::bindAddress);
-        set("bind-port", p.getBindPort(), b::bindPort);
-        set("advertise-address", p.getAdvertiseAddress(), b::advertiseAddress);
-        set("advertise-port", p.getAdvertisePort(), b::advertisePort);
-        set("label", p.getLabel(), b::label);
-        set("skip-inbound-label-check", p.getSkipInboundLabelCheck(), b::skipInboundLabelCheck);
-        set("protocol-version", p.getProtocolVersion(), b::protocolVersion);
-        set("delegate-protocol-version", p.getDelegateProtocolVersion(), b::delegateProtocolVersion);
-        set("delegate-protocol-min", p.getDelegateProtocolMin(), b::delegateProtocolMin);
-        set("delegate-protocol-max", p.getDelegateProtocolMax(), b::delegateProtocolMax);
-        set("tcp-timeout", p.getTcpTimeout(), b::tcpTimeout);
-        set("indirect-checks", p.getIndirectChecks(), b::indirectChecks);
-        set("retransmit-mult", p.getRetransmitMult(), b::retransmitMult);
-        set("suspicion-mult", p.getSuspicionMult(), b::suspicionMult);
-        set("suspicion-max-timeout-mult", p.getSuspicionMaxTimeoutMult(), b::suspicionMaxTimeoutMult);
-        set("push-pull-interval", p.getPushPullInterval(), b::pushPullInterval);
-        set("probe-interval", p.getProbeInterval(), b::probeInterval);
-        set("probe-timeout", p.getProbeTimeout(), b::probeTimeout);
-        set("disable-tcp-pings", p.getDisableTcpPings(), b::disableTcpPings);
-        if (!p.getDisableTcpPingsForNodes().isEmpty()) {
-            Set<String> nodes = Set.copyOf(p.getDisableTcpPingsForNodes());
+        TransportProperties transport = p.getTransport();
+        set("bindAddress", transport.getBindAddress(), b::bindAddress);
+        set("bindPort", transport.getBindPort(), b::bindPort);
+        set("advertiseAddress", transport.getAdvertiseAddress(), b::advertiseAddress);
+        set("advertisePort", transport.getAdvertisePort(), b::advertisePort);
+        set("udpBufferSize", bytes("udpBufferSize", transport.getUdp().getBufferSize()), b::udpBufferSize);
+        set("udpReceiveBufferSize", bytes("udpReceiveBufferSize", transport.getUdp().getReceiveBufferSize()),
+                b::udpReceiveBufferSize);
+        set("handoffQueueDepth", transport.getUdp().getHandoffQueueDepth(), b::handoffQueueDepth);
+        set("tcpTimeout", transport.getTcp().getTimeout(), b::tcpTimeout);
+        set("maxInboundStreams", transport.getTcp().getMaxInboundStreams(), b::maxInboundStreams);
+        set("inboundStreamBufferSize", bytes("inboundStreamBufferSize", transport.getTcp().getInboundBufferSize()),
+                b::inboundStreamBufferSize);
+        ProbeProperties probe = p.getProbe();
+        set("probeInterval", probe.getInterval(), b::probeInterval);
+        set("probeTimeout", probe.getTimeout(), b::probeTimeout);
+        set("indirectChecks", probe.getIndirectChecks(), b::indirectChecks);
+        set("awarenessMaxMultiplier", probe.getAwarenessMaxMultiplier(), b::awarenessMaxMultiplier);
+        set("disableTcpPings", probe.getTcpFallback().getEnabled(), enabled -> b.disableTcpPings(!enabled));
+        if (!probe.getTcpFallback().getExcludedNodes().isEmpty()) {
+            Set<String> nodes = Set.copyOf(probe.getTcpFallback().getExcludedNodes());
             b.disableTcpPingsForNode(nodes::contains);
         }
-        set("awareness-max-multiplier", p.getAwarenessMaxMultiplier(), b::awarenessMaxMultiplier);
-        set("gossip-interval", p.getGossipInterval(), b::gossipInterval);
-        set("gossip-nodes", p.getGossipNodes(), b::gossipNodes);
-        set("gossip-to-the-dead-time", p.getGossipToTheDeadTime(), b::gossipToTheDeadTime);
-        set("gossip-verify-incoming", p.getGossipVerifyIncoming(), b::gossipVerifyIncoming);
-        set("gossip-verify-outgoing", p.getGossipVerifyOutgoing(), b::gossipVerifyOutgoing);
-        set("enable-compression", p.getEnableCompression(), b::enableCompression);
-        set("handoff-queue-depth", p.getHandoffQueueDepth(), b::handoffQueueDepth);
-        set("udp-buffer-size", bytes("udp-buffer-size", p.getUdpBufferSize()), b::udpBufferSize);
-        set("udp-receive-buffer-size", bytes("udp-receive-buffer-size", p.getUdpReceiveBufferSize()),
-                b::udpReceiveBufferSize);
-        set("dead-node-reclaim-time", p.getDeadNodeReclaimTime(), b::deadNodeReclaimTime);
-        set("require-node-names", p.getRequireNodeNames(), b::requireNodeNames);
-        set("queue-check-interval", p.getQueueCheckInterval(), b::queueCheckInterval);
-        set("reconnect-interval", p.getReconnectInterval(), b::reconnectInterval);
-        set("reconnect-timeout", p.getReconnectTimeout(), b::reconnectTimeout);
-        set("max-inbound-streams", p.getMaxInboundStreams(), b::maxInboundStreams);
-        set("inbound-stream-buffer-size", bytes("inbound-stream-buffer-size", p.getInboundStreamBufferSize()),
-                b::inboundStreamBufferSize);
-        if (!p.getCidrsAllowed().isEmpty()) {
-            b.cidrsAllowed(cidrs(p.getCidrsAllowed()));
+        set("suspicionMult", p.getSuspicion().getMultiplier(), b::suspicionMult);
+        set("suspicionMaxTimeoutMult", p.getSuspicion().getMaxTimeoutMultiplier(), b::suspicionMaxTimeoutMult);
+        GossipProperties gossip = p.getGossip();
+        set("gossipInterval", gossip.getInterval(), b::gossipInterval);
+        set("gossipNodes", gossip.getNodes(), b::gossipNodes);
+        set("retransmitMult", gossip.getRetransmitMultiplier(), b::retransmitMult);
+        set("gossipToTheDeadTime", gossip.getToTheDeadTime(), b::gossipToTheDeadTime);
+        set("queueCheckInterval", gossip.getQueueCheckInterval(), b::queueCheckInterval);
+        set("pushPullInterval", p.getPushPull().getInterval(), b::pushPullInterval);
+        EncryptionProperties encryption = p.getEncryption();
+        set("gossipVerifyIncoming", encryption.getVerifyIncoming(), b::gossipVerifyIncoming);
+        set("gossipVerifyOutgoing", encryption.getVerifyOutgoing(), b::gossipVerifyOutgoing);
+        if (!encryption.getSecretKeys().isEmpty()) {
+            b.keyring(keyring(encryption.getSecretKeys()));
         }
-        if (!p.getSecretKeys().isEmpty()) {
-            b.keyring(keyring(p.getSecretKeys()));
+        set("enableCompression", p.getCompression().getEnabled(), b::enableCompression);
+        ClusterProperties cluster = p.getCluster();
+        set("label", cluster.getLabel(), b::label);
+        set("skipInboundLabelCheck", cluster.getInboundLabelRequired(), required -> b.skipInboundLabelCheck(!required));
+        if (!cluster.getAllowedCidrs().isEmpty()) {
+            b.cidrsAllowed(cidrs(cluster.getAllowedCidrs()));
         }
+        set("requireNodeNames", cluster.getRequireNodeNames(), b::requireNodeNames);
+        set("deadNodeReclaimTime", cluster.getDeadNodeReclaimTime(), b::deadNodeReclaimTime);
+        ProtocolProperties protocol = p.getProtocol();
+        set("protocolVersion", protocol.getVersion(), b::protocolVersion);
+        set("delegateProtocolVersion", protocol.getDelegateVersion(), b::delegateProtocolVersion);
+        set("delegateProtocolMin", protocol.getDelegateMin(), b::delegateProtocolMin);
+        set("delegateProtocolMax", protocol.getDelegateMax(), b::delegateProtocolMax);
+        set("reconnectInterval", p.getReconnect().getInterval(), b::reconnectInterval);
+        set("reconnectTimeout", p.getReconnect().getTimeout(), b::reconnectTimeout);
         return b;
     }
 
@@ -142,7 +197,7 @@ final class MemberlistConfigFactory {
         try {
             return builder.build();
         } catch (InvalidConfigurationException ex) {
-            String property = kebabCase(ex.knob());
+            String property = PROPERTY_OF_KNOB.getOrDefault(ex.knob(), ex.knob());
             if (!applied.containsKey(property)) {
                 throw new IllegalStateException("Invalid memberlist configuration: " + PREFIX + property + " "
                         + reason(ex) + " (the value comes from the profile or a MemberlistConfigCustomizer)", ex);
@@ -164,19 +219,19 @@ final class MemberlistConfigFactory {
         };
     }
 
-    private <T> void set(String property, @Nullable T value, Consumer<T> setter) {
+    private <T> void set(String knob, @Nullable T value, Consumer<T> setter) {
         if (value != null) {
-            applied.put(property, value);
+            applied.put(PROPERTY_OF_KNOB.get(knob), value);
             setter.accept(value);
         }
     }
 
-    private static @Nullable Integer bytes(String property, @Nullable DataSize size) {
+    private static @Nullable Integer bytes(String knob, @Nullable DataSize size) {
         if (size == null) {
             return null;
         }
         if (size.toBytes() < 0 || size.toBytes() > Integer.MAX_VALUE) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + property, size,
+            throw new InvalidConfigurationPropertyValueException(PREFIX + PROPERTY_OF_KNOB.get(knob), size,
                     "must be between 0B and " + Integer.MAX_VALUE + "B");
         }
         return (int) size.toBytes();
@@ -188,7 +243,7 @@ final class MemberlistConfigFactory {
             try {
                 cidrs.add(Cidr.parse(values.get(i)));
             } catch (IllegalArgumentException ex) {
-                throw new InvalidConfigurationPropertyValueException(PREFIX + "cidrs-allowed[" + i + "]", values.get(i),
+                throw new InvalidConfigurationPropertyValueException(PREFIX + PROPERTY_OF_KNOB.get("cidrsAllowed") + "[" + i + "]", values.get(i),
                         "must be an IP network in CIDR notation, such as 10.0.0.0/8 or fd00::/8");
             }
         }
@@ -200,9 +255,9 @@ final class MemberlistConfigFactory {
     private static Keyring keyring(List<String> encodedKeys) {
         List<byte[]> keys = new ArrayList<>();
         for (int i = 0; i < encodedKeys.size(); i++) {
-            int index = i;
-            keys.add(aesKey(encodedKeys.get(i)).orElseThrow(() -> new IllegalArgumentException("Invalid memberlist.secret-keys["
-                    + index + "]: each key must be base64-encoded and decode to 16, 24 or 32 bytes (AES-128, -192 or -256)")));
+            String property = PREFIX + PROPERTY_OF_KNOB.get("keyring") + "[" + i + "]";
+            keys.add(aesKey(encodedKeys.get(i)).orElseThrow(() -> new InvalidSecretKeyException(property,
+                    "each key must be base64-encoded and decode to 16, 24 or 32 bytes (AES-128, -192 or -256)")));
         }
         return Keyring.of(keys);
     }
@@ -215,17 +270,5 @@ final class MemberlistConfigFactory {
             // The decoder's message quotes the offending character of the key.
             return Optional.empty();
         }
-    }
-
-    private static String kebabCase(String camelCase) {
-        StringBuilder kebab = new StringBuilder();
-        for (char c : camelCase.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                kebab.append('-').append(Character.toLowerCase(c));
-            } else {
-                kebab.append(c);
-            }
-        }
-        return kebab.toString();
     }
 }

@@ -32,4 +32,10 @@ public final class MemberConflictEvent extends MemberlistEvent {
     public Node getOther() {
         return other;
     }
+
+    /** @return the event, the member and why: another node claims its name */
+    @Override
+    public String toString() {
+        return "MemberConflictEvent[member=" + member + ", reason=name claimed by " + other + "]";
+    }
 }

@@ -26,4 +26,10 @@ public final class MemberJoinedEvent extends MemberlistEvent {
     public Node getMember() {
         return member;
     }
+
+    /** @return the event, the member and why: it joined */
+    @Override
+    public String toString() {
+        return "MemberJoinedEvent[member=" + member + ", reason=joined]";
+    }
 }

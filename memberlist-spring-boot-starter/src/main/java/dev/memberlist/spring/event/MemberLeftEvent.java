@@ -33,6 +33,12 @@ public final class MemberLeftEvent extends MemberlistEvent {
         return member.state() == NodeState.LEFT ? Reason.LEFT : Reason.FAILED;
     }
 
+    /** @return the event, the member and why: it left or failed */
+    @Override
+    public String toString() {
+        return "MemberLeftEvent[member=" + member + ", reason=" + getReason() + "]";
+    }
+
     /** Why a node stopped being a member. */
     public enum Reason {
         /** It left gracefully. */

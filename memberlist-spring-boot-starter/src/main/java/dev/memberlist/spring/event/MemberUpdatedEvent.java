@@ -23,4 +23,10 @@ public final class MemberUpdatedEvent extends MemberlistEvent {
     public Node getMember() {
         return member;
     }
+
+    /** @return the event, the member and why: its metadata changed */
+    @Override
+    public String toString() {
+        return "MemberUpdatedEvent[member=" + member + ", reason=metadata changed]";
+    }
 }

@@ -31,4 +31,11 @@ public final class RemoteStateMergedEvent extends MemberlistEvent {
     public boolean isJoin() {
         return join;
     }
+
+    /** @return the event and its size; memberlist does not name the remote node */
+    @Override
+    public String toString() {
+        return "RemoteStateMergedEvent[member=unknown, reason=" + (join ? "join " : "") + "push/pull state of "
+                + state.length + " bytes]";
+    }
 }

@@ -22,4 +22,11 @@ public final class UserMessageReceivedEvent extends MemberlistEvent {
     public byte[] getMessage() {
         return message.clone();
     }
+
+    /** @return the event and its size; memberlist does not know the sender */
+    @Override
+    public String toString() {
+        return "UserMessageReceivedEvent[member=unknown (put the sender in the message), reason=user message of "
+                + message.length + " bytes]";
+    }
 }

@@ -11,12 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the {@link Memberlist} bean once the application context is refreshed and joins the seeds
- * in the background; on close, leaves gracefully and shuts the node down.
+ * Joins the seeds in the background once the application context is refreshed (starting the
+ * {@link Memberlist} bean if {@link MemberlistNodeLifecycle} did not); on stop, leaves gracefully.
+ * The node keeps running until {@link MemberlistNodeLifecycle} shuts it down.
  *
  * <p>Runs in phase {@link #PHASE}: after the web server started (so peers that learn about this
  * node can already reach it) and, on shutdown, before Boot's graceful web shutdown, so peers hear
- * the leave while in-flight requests still drain.
+ * the leave while in-flight requests still drain. Starting again after a stop joins again.
  */
 public final class MemberlistLifecycle implements SmartLifecycle {
     /** Later than the web server's start and graceful shutdown phases. */
@@ -27,8 +28,10 @@ public final class MemberlistLifecycle implements SmartLifecycle {
     private final Memberlist memberlist;
     private final List<String> seeds;
     private final boolean joinOnStart;
+    private final int maxAttempts;
+    private final Duration backoff;
     private final Duration leaveTimeout;
-    private final SeedJoiner joiner;
+    private volatile SeedJoiner joiner;
     private volatile JoinState joinState = JoinState.NOT_STARTED;
     private volatile boolean running;
 
@@ -45,8 +48,10 @@ public final class MemberlistLifecycle implements SmartLifecycle {
         this.memberlist = memberlist;
         this.seeds = List.copyOf(seeds);
         this.joinOnStart = joinOnStart;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
         this.leaveTimeout = leaveTimeout;
-        this.joiner = new SeedJoiner(memberlist::join, this.seeds, maxAttempts, backoff);
+        this.joiner = newJoiner();
     }
 
     /** @return where the join of the seeds stands */
@@ -70,7 +75,12 @@ public final class MemberlistLifecycle implements SmartLifecycle {
         }
         joinState = JoinState.JOINING;
         log.info("Memberlist node {} started; joining {}", memberlist.config().name(), seeds);
-        joiner.start().whenComplete((reached, failure) -> {
+        SeedJoiner current = newJoiner();
+        joiner = current;
+        current.start().whenComplete((reached, failure) -> {
+            if (joiner != current) {
+                return; // a join of a run stopped since: the new run's joiner owns the state
+            }
             if (failure == null) {
                 joinState = JoinState.JOINED;
                 log.info("Joined the cluster through {} seed address(es); {} members", reached, memberlist.numMembers());
@@ -82,7 +92,11 @@ public final class MemberlistLifecycle implements SmartLifecycle {
         });
     }
 
-    /** Leaves and shuts down, blocking until done. */
+    private SeedJoiner newJoiner() {
+        return new SeedJoiner(memberlist::join, seeds, maxAttempts, backoff);
+    }
+
+    /** Leaves, blocking until done. */
     @Override
     public void stop() {
         CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -91,17 +105,15 @@ public final class MemberlistLifecycle implements SmartLifecycle {
     }
 
     /**
-     * Leaves gracefully, waiting at most the leave timeout for the leave to spread, then shuts
-     * the node down.
+     * Leaves gracefully, waiting at most the leave timeout for the leave to spread.
      *
-     * @param callback told when the node is shut down
+     * @param callback told when the leave has spread or timed out
      */
     @Override
     public void stop(Runnable callback) {
         running = false;
         joiner.cancel();
-        if (!memberlist.isStarted() || memberlist.isShutdown()) {
-            memberlist.shutdown();
+        if (!memberlist.isStarted() || memberlist.isShutdown() || memberlist.hasLeft()) {
             callback.run();
             return;
         }
@@ -111,7 +123,6 @@ public final class MemberlistLifecycle implements SmartLifecycle {
                     if (failure != null) {
                         log.warn("Leaving the cluster did not complete within {}: {}", leaveTimeout, failure.toString());
                     }
-                    memberlist.shutdown();
                     callback.run();
                 });
     }

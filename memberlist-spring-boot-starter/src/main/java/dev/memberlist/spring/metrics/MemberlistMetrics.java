@@ -4,6 +4,7 @@ import dev.memberlist.Memberlist;
 import dev.memberlist.NodeState;
 import dev.memberlist.Telemetry;
 import dev.memberlist.spring.MemberCounts;
+import dev.memberlist.spring.MemberlistTelemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
  * <li>{@code memberlist.degraded} (counter, tag {@code reason}: probe, suspicion_timeout)</li>
  * </ul>
  */
-public final class MemberlistMetrics implements MeterBinder, Telemetry {
+public final class MemberlistMetrics implements MeterBinder, MemberlistTelemetry {
     private final Supplier<Memberlist> memberlist;
     private final boolean probeRttPerNode;
     private final AtomicInteger broadcastQueue = new AtomicInteger();

@@ -22,7 +22,10 @@ import dev.memberlist.spring.event.MemberJoinedEvent;
 import dev.memberlist.spring.event.MemberlistEvent;
 import dev.memberlist.spring.lifecycle.JoinState;
 import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
+import dev.memberlist.spring.lifecycle.MemberlistNodeLifecycle;
+import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
 import dev.memberlist.spring.metadata.NodeMetadata;
+import dev.memberlist.spring.metrics.MemberlistMetrics;
 import dev.memberlist.transport.AddressResolver;
 import dev.memberlist.transport.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,14 +58,16 @@ class MemberlistAutoConfigurationTest {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(MemberlistAutoConfiguration.class))
-            .withBean(Transport.class, IsolatedTransport::new)
+            .withBean(IsolatedTransport.class, IsolatedTransport::new)
+            .withBean(JoinedListener.class)
             .withPropertyValues("memberlist.name=solo");
 
     @Test
     void runShouldCreateAndStartMemberlist() {
         contextRunner.run(context -> {
             assertThat(context).hasSingleBean(Memberlist.class).hasSingleBean(MemberlistLifecycle.class)
-                    .hasSingleBean(MemberlistConfig.class).hasSingleBean(EventPublishingDelegate.class);
+                    .hasSingleBean(MemberlistNodeLifecycle.class).hasSingleBean(MemberlistConfig.class)
+                    .hasSingleBean(EventPublishingDelegate.class);
             Memberlist memberlist = context.getBean(Memberlist.class);
             assertThat(memberlist.isStarted()).isTrue();
             assertThat(memberlist.localNode().name()).isEqualTo("solo");
@@ -75,11 +80,46 @@ class MemberlistAutoConfigurationTest {
     void runWhenContextClosesShouldShutDownMemberlistAndCloseItsTransport() {
         IsolatedTransport transport = new IsolatedTransport();
         CompletableFuture<Memberlist> node = new CompletableFuture<>();
-        contextRunner.withAllowBeanDefinitionOverriding(true).withBean(Transport.class, () -> transport)
+        contextRunner.withAllowBeanDefinitionOverriding(true).withBean(IsolatedTransport.class, () -> transport)
                 .run(context -> node.complete(context.getBean(Memberlist.class)));
 
         assertThat(node.join().isShutdown()).isTrue();
         assertThat(transport.closes()).isPositive();
+    }
+
+    @Test
+    void runWhenContextStopsAndStartsShouldLeaveShutDownAndStartANewNode() {
+        contextRunner.withPropertyValues("memberlist.leave-timeout=1s").run(context -> {
+            Memberlist memberlist = context.getBean(Memberlist.class);
+            IsolatedTransport transport = context.getBean(IsolatedTransport.class);
+            long firstIncarnation = memberlist.localNode().incarnation();
+
+            context.stop();
+
+            assertThat(memberlist.hasLeft()).isTrue();
+            assertThat(memberlist.isShutdown()).isTrue();
+            assertThat(transport.closes()).isEqualTo(1);
+            assertThat(context.getBean(MemberlistLifecycle.class).isRunning()).isFalse();
+
+            context.start();
+
+            assertThat(memberlist.isShutdown()).isFalse();
+            assertThat(memberlist.hasLeft()).isFalse();
+            assertThat(memberlist.localNode().name()).isEqualTo("solo");
+            assertThat(memberlist.localNode().incarnation()).isGreaterThanOrEqualTo(firstIncarnation);
+            assertThat(transport.starts()).isEqualTo(2);
+            assertThat(context.getBean(MemberlistLifecycle.class).joinState()).isEqualTo(JoinState.NOT_REQUESTED);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(context.getBean(JoinedListener.class).joined)
+                    .containsExactly("solo", "solo"));
+        });
+    }
+
+    @Test
+    void runWhenNodeCannotStartShouldFailStartupWithTheCause() {
+        contextRunner.withAllowBeanDefinitionOverriding(true)
+                .withBean(IsolatedTransport.class, () -> new IsolatedTransport().failingStart("address in use"))
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().hasMessageContaining("address in use"));
     }
 
     @Test
@@ -90,17 +130,43 @@ class MemberlistAutoConfigurationTest {
     }
 
     @Test
-    void runWhenUserDefinesMemberlistShouldBackOff() {
-        contextRunner.withUserConfiguration(UserMemberlistConfiguration.class).run(context -> {
-            assertThat(context).hasSingleBean(Memberlist.class);
-            assertThat(context.getBean(Memberlist.class).localNode().name()).isEqualTo("user-defined");
-        });
+    void runWhenUserDefinesMemberlistShouldBackOffEntirely() {
+        new ApplicationContextRunner().withUserConfiguration(UserMemberlistConfiguration.class, ImportedAutoConfigurations.class)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("management.endpoints.web.exposure.include=*")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(Memberlist.class).doesNotHaveBean(MemberlistConfig.class)
+                            .doesNotHaveBean(MemberlistLifecycle.class).doesNotHaveBean(MemberlistNodeLifecycle.class)
+                            .doesNotHaveBean(EventPublishingDelegate.class).doesNotHaveBean(MemberlistProperties.class)
+                            .doesNotHaveBean("memberlistEndpoint").doesNotHaveBean("memberlistHealthIndicator")
+                            .doesNotHaveBean("memberlistMetrics");
+                    Memberlist memberlist = context.getBean(Memberlist.class);
+                    assertThat(memberlist.config().name()).isEqualTo("user-defined");
+                    assertThat(memberlist.isStarted()).as("the application runs its own node").isFalse();
+                });
     }
 
     @Test
-    void runWhenUserDefinesConfigShouldBackOff() {
-        contextRunner.withBean(MemberlistConfig.class, () -> MemberlistConfig.local().name("from-bean").build())
-                .run(context -> assertThat(context.getBean(Memberlist.class).localNode().name()).isEqualTo("from-bean"));
+    void runWhenUserDefinesConfigShouldStillPublishEventsMeasureAndTimeRoundTrips() {
+        new ApplicationContextRunner().withUserConfiguration(ImportedAutoConfigurations.class)
+                .withBean(Transport.class, IsolatedTransport::new)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(MemberlistConfig.class, () -> MemberlistConfig.local().name("from-bean").build())
+                .withBean(JoinedListener.class)
+                .withPropertyValues("management.endpoints.web.exposure.include=memberlist")
+                .run(context -> {
+                    Memberlist memberlist = context.getBean(Memberlist.class);
+                    assertThat(memberlist.localNode().name()).isEqualTo("from-bean");
+                    assertThat(memberlist.isStarted()).isTrue();
+                    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                            assertThat(context.getBean(JoinedListener.class).joined).containsExactly("from-bean"));
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    context.getBean(MemberlistMetrics.class).bindTo(registry);
+                    memberlist.config().telemetry().probeRtt("peer", Duration.ofMillis(3));
+                    assertThat(context.getBean(RoundTripTimes.class).lastRttMillis("peer")).hasValue(3);
+                    assertThat(registry.get("memberlist.probe.rtt").timer().count()).isEqualTo(1);
+                    assertThat(registry.get("memberlist.members").tag("state", "alive").gauge().value()).isEqualTo(1);
+                });
     }
 
     @Test
@@ -141,7 +207,7 @@ class MemberlistAutoConfigurationTest {
 
     @Test
     void runShouldApplyCustomizersInOrderAfterProperties() {
-        contextRunner.withPropertyValues("memberlist.gossip-nodes=5")
+        contextRunner.withPropertyValues("memberlist.gossip.nodes=5")
                 .withUserConfiguration(CustomizersConfiguration.class)
                 .run(context -> {
                     assertThat(context.getBean(CustomizersConfiguration.class).order).containsExactly("first", "second");
@@ -205,10 +271,10 @@ class MemberlistAutoConfigurationTest {
     void runShouldSanitizeSecretKeysInActuatorEndpoints() {
         contextRunner.run(context -> {
             SanitizingFunction function = context.getBean("memberlistSecretKeysSanitizingFunction", SanitizingFunction.class);
-            assertThat(sanitize(function, "memberlist.secret-keys[0]")).isEqualTo(SanitizableData.SANITIZED_VALUE);
-            assertThat(sanitize(function, "MEMBERLIST_SECRETKEYS_0_")).isEqualTo(SanitizableData.SANITIZED_VALUE);
-            assertThat(sanitize(function, "memberlist.secretKeys")).isEqualTo(SanitizableData.SANITIZED_VALUE);
-            assertThat(sanitize(function, "memberlist.label")).isEqualTo("value");
+            assertThat(sanitize(function, "memberlist.encryption.secret-keys[0]")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(sanitize(function, "MEMBERLIST_ENCRYPTION_SECRETKEYS_0_")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(sanitize(function, "memberlist.encryption.secretKeys")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(sanitize(function, "memberlist.cluster.label")).isEqualTo("value");
         });
     }
 
@@ -219,6 +285,16 @@ class MemberlistAutoConfigurationTest {
     static Node peer(String name) {
         return new Node(name, InetAddress.getLoopbackAddress(), 7946, new byte[0], NodeState.ALIVE, 1,
                 ProtocolVersions.advertised(2, 0, 0, 0));
+    }
+
+    static class JoinedListener {
+
+        final List<String> joined = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(MemberJoinedEvent event) {
+            joined.add(event.getMember().name());
+        }
     }
 
     @ImportAutoConfiguration({ MemberlistAutoConfiguration.class, MemberlistEndpointAutoConfiguration.class,

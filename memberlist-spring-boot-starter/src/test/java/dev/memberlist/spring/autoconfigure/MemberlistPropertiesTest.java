@@ -3,6 +3,7 @@ package dev.memberlist.spring.autoconfigure;
 import dev.memberlist.Cidr;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.spring.IsolatedTransport;
+import dev.memberlist.spring.diagnostics.InvalidSecretKeyException;
 import dev.memberlist.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class MemberlistPropertiesTest {
 
     @Test
     void profileSuppliesTheKnobsLeftUnset() {
-        contextRunner.withPropertyValues("memberlist.profile=wan", "memberlist.probe-timeout=1s").run(context -> {
+        contextRunner.withPropertyValues("memberlist.profile=wan", "memberlist.probe.timeout=1s").run(context -> {
             MemberlistConfig config = context.getBean(MemberlistConfig.class);
             MemberlistConfig wan = MemberlistConfig.wan().build();
             assertThat(config.probeInterval()).isEqualTo(wan.probeInterval()).isEqualTo(Duration.ofSeconds(5));
@@ -52,23 +53,27 @@ class MemberlistPropertiesTest {
 
     @Test
     void bindsEveryKnob() {
-        contextRunner.withPropertyValues("memberlist.profile=local", "memberlist.name=n1", "memberlist.bind-address=127.0.0.1",
-                "memberlist.bind-port=0", "memberlist.advertise-address=192.0.2.7", "memberlist.advertise-port=7000",
-                "memberlist.label=prod", "memberlist.skip-inbound-label-check=true", "memberlist.protocol-version=3",
-                "memberlist.delegate-protocol-version=2", "memberlist.delegate-protocol-min=1",
-                "memberlist.delegate-protocol-max=3", "memberlist.tcp-timeout=3s", "memberlist.indirect-checks=2",
-                "memberlist.retransmit-mult=5", "memberlist.suspicion-mult=6", "memberlist.suspicion-max-timeout-mult=7",
-                "memberlist.push-pull-interval=20s", "memberlist.probe-interval=2s", "memberlist.probe-timeout=700ms",
-                "memberlist.disable-tcp-pings=true", "memberlist.disable-tcp-pings-for-nodes=old-1,old-2",
-                "memberlist.awareness-max-multiplier=9", "memberlist.gossip-interval=300ms", "memberlist.gossip-nodes=5",
-                "memberlist.gossip-to-the-dead-time=40s", "memberlist.gossip-verify-incoming=false",
-                "memberlist.gossip-verify-outgoing=false", "memberlist.enable-compression=false",
-                "memberlist.secret-keys=" + KEY_1 + "," + KEY_2, "memberlist.handoff-queue-depth=2048",
-                "memberlist.udp-buffer-size=1KB", "memberlist.udp-receive-buffer-size=4MB",
-                "memberlist.dead-node-reclaim-time=1m", "memberlist.require-node-names=true",
-                "memberlist.cidrs-allowed=10.0.0.0/8,fd00::/8", "memberlist.queue-check-interval=10s",
-                "memberlist.reconnect-interval=5s", "memberlist.reconnect-timeout=1h", "memberlist.max-inbound-streams=64",
-                "memberlist.inbound-stream-buffer-size=16MB")
+        contextRunner.withPropertyValues("memberlist.profile=local", "memberlist.name=n1",
+                "memberlist.transport.bind-address=127.0.0.1", "memberlist.transport.bind-port=0",
+                "memberlist.transport.advertise-address=192.0.2.7", "memberlist.transport.advertise-port=7000",
+                "memberlist.transport.udp.buffer-size=1KB", "memberlist.transport.udp.receive-buffer-size=4MB",
+                "memberlist.transport.udp.handoff-queue-depth=2048", "memberlist.transport.tcp.timeout=3s",
+                "memberlist.transport.tcp.max-inbound-streams=64",
+                "memberlist.cluster.label=prod", "memberlist.cluster.inbound-label-required=false",
+                "memberlist.cluster.allowed-cidrs=10.0.0.0/8,fd00::/8", "memberlist.cluster.require-node-names=true",
+                "memberlist.cluster.dead-node-reclaim-time=1m",
+                "memberlist.protocol.version=3", "memberlist.protocol.delegate-version=2",
+                "memberlist.protocol.delegate-min=1", "memberlist.protocol.delegate-max=3",
+                "memberlist.probe.indirect-checks=2", "memberlist.probe.interval=2s", "memberlist.probe.timeout=700ms",
+                "memberlist.probe.tcp-fallback.enabled=false", "memberlist.probe.tcp-fallback.excluded-nodes=old-1,old-2",
+                "memberlist.probe.awareness-max-multiplier=9",
+                "memberlist.suspicion.multiplier=6", "memberlist.suspicion.max-timeout-multiplier=7",
+                "memberlist.gossip.retransmit-multiplier=5", "memberlist.gossip.interval=300ms",
+                "memberlist.gossip.nodes=5", "memberlist.gossip.to-the-dead-time=40s",
+                "memberlist.gossip.queue-check-interval=10s", "memberlist.push-pull.interval=20s",
+                "memberlist.encryption.verify-incoming=false", "memberlist.encryption.verify-outgoing=false",
+                "memberlist.encryption.secret-keys=" + KEY_1 + "," + KEY_2, "memberlist.compression.enabled=false",
+                "memberlist.reconnect.interval=5s", "memberlist.reconnect.timeout=1h")
                 .run(context -> {
                     MemberlistConfig c = context.getBean(MemberlistConfig.class);
                     assertThat(c.name()).isEqualTo("n1");
@@ -108,23 +113,26 @@ class MemberlistPropertiesTest {
                     assertThat(List.of(c.queueCheckInterval(), c.reconnectInterval(), c.reconnectTimeout())).containsExactly(
                             Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1));
                     assertThat(c.maxInboundStreams()).isEqualTo(64);
-                    assertThat(c.inboundStreamBufferSize()).isEqualTo(16 * 1024 * 1024);
                 });
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "memberlist.gossip-nodes           | 2000    | must be between 0 and 1024, was 2000",
-            "memberlist.probe-timeout          | 0s      | must be positive, was PT0S",
-            "memberlist.probe-interval         | -1s     | must not be negative, was PT-1S",
-            "memberlist.bind-port              | 70000   | must be between 0 and 65535, was 70000",
-            "memberlist.udp-buffer-size        | 100B    | must be between 512 and 65507, was 100",
-            "memberlist.protocol-version       | 9       | must be between 1 and 5, was 9",
-            "memberlist.delegate-protocol-min  | 3       | must not exceed delegateProtocolMax",
-            "memberlist.cidrs-allowed[0]       | 10.0.0.0/33 | must be an IP network in CIDR notation",
-            "memberlist.leave-timeout          | 0s      | must be positive",
-            "memberlist.join.max-attempts      | 0       | must be at least 1",
-            "memberlist.join.backoff           | -1s     | must not be negative",
+            "memberlist.gossip.nodes                   | 2000    | must be between 0 and 1024, was 2000",
+            "memberlist.probe.timeout                  | 0s      | must be positive, was PT0S",
+            "memberlist.probe.interval                 | -1s     | must not be negative, was PT-1S",
+            "memberlist.transport.bind-port            | 70000   | must be between 0 and 65535, was 70000",
+            "memberlist.transport.udp.buffer-size      | 100B    | must be between 512 and 65507, was 100",
+            "memberlist.transport.tcp.max-inbound-streams | 0    | must be between 1 and 65536, was 0",
+            "memberlist.protocol.version               | 9       | must be between 1 and 5, was 9",
+            "memberlist.protocol.delegate-min          | 3       | must not exceed delegateProtocolMax",
+            "memberlist.suspicion.multiplier           | 0       | must be between 1 and 1024, was 0",
+            "memberlist.reconnect.timeout              | 0s      | must be positive, was PT0S",
+            "memberlist.cluster.allowed-cidrs[0]       | 10.0.0.0/33 | must be an IP network in CIDR notation",
+            "memberlist.leave-timeout                  | 0s      | must be positive",
+            "memberlist.join.max-attempts              | 0       | must be at least 1",
+            "memberlist.join.backoff                   | -1s     | must not be negative",
+            "memberlist.events.queue-capacity          | 0       | must be at least 1",
     })
     void badValueFailsStartupNamingThePropertyAndTheAllowedRange(String property, String value, String reason) {
         contextRunner.withPropertyValues(property + "=" + value).run(context -> {
@@ -148,10 +156,10 @@ class MemberlistPropertiesTest {
 
     @Test
     void labelLongerThan255BytesFailsStartup() {
-        contextRunner.withPropertyValues("memberlist.label=" + "x".repeat(256)).run(context -> {
+        contextRunner.withPropertyValues("memberlist.cluster.label=" + "x".repeat(256)).run(context -> {
             InvalidConfigurationPropertyValueException failure = cause(context.getStartupFailure(),
                     InvalidConfigurationPropertyValueException.class);
-            assertThat(failure.getName()).isEqualTo("memberlist.label");
+            assertThat(failure.getName()).isEqualTo("memberlist.cluster.label");
             assertThat(failure.getReason()).isEqualTo("must be at most 255 bytes in UTF-8");
         });
     }
@@ -170,19 +178,22 @@ class MemberlistPropertiesTest {
     void invalidValueFromACustomizerIsBlamedOnTheCustomizer() {
         contextRunner.withBean(MemberlistConfigCustomizer.class, () -> builder -> builder.gossipNodes(-1)).run(context ->
                 assertThat(cause(context.getStartupFailure(), IllegalStateException.class)).hasMessage(
-                        "Invalid memberlist configuration: memberlist.gossip-nodes must be between 0 and 1024, was -1 "
+                        "Invalid memberlist configuration: memberlist.gossip.nodes must be between 0 and 1024, was -1 "
                                 + "(the value comes from the profile or a MemberlistConfigCustomizer)"));
     }
 
     @ParameterizedTest
     @CsvSource({ "not base64 at all!!", "c2hvcnQ=", "' '" })
     void invalidSecretKeyFailsStartupWithoutShowingAnyKey(String badKey) {
-        contextRunner.withPropertyValues("memberlist.secret-keys[0]=" + KEY_1, "memberlist.secret-keys[1]=" + badKey)
+        contextRunner.withPropertyValues("memberlist.encryption.secret-keys[0]=" + KEY_1,
+                "memberlist.encryption.secret-keys[1]=" + badKey)
                 .run(context -> {
                     assertThat(context).hasFailed();
+                    assertThat(cause(context.getStartupFailure(), InvalidSecretKeyException.class).getProperty())
+                            .isEqualTo("memberlist.encryption.secret-keys[1]");
                     StringWriter trace = new StringWriter();
                     context.getStartupFailure().printStackTrace(new PrintWriter(trace));
-                    assertThat(trace.toString()).contains("Invalid memberlist.secret-keys[1]: each key must be "
+                    assertThat(trace.toString()).contains("Invalid memberlist.encryption.secret-keys[1]: each key must be "
                             + "base64-encoded and decode to 16, 24 or 32 bytes").doesNotContain(KEY_1);
                     if (!badKey.isBlank()) {
                         assertThat(trace.toString()).doesNotContain(badKey);
@@ -190,7 +201,7 @@ class MemberlistPropertiesTest {
                 });
     }
 
-    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+    static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -26,7 +26,7 @@ class EventPublishingDelegateTest {
         threads.add(Thread.currentThread().getName());
         published.add(event);
     };
-    private EventPublishingDelegate delegate = new EventPublishingDelegate(event -> publisher.publishEvent(event));
+    private EventPublishingDelegate delegate = new EventPublishingDelegate(event -> publisher.publishEvent(event), 1024);
 
     @AfterEach
     void close() {
@@ -74,6 +74,72 @@ class EventPublishingDelegateTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 100);
         assertThat(published).extracting(event -> ((MemberJoinedEvent) event).getMember().name())
                 .startsWith("n0", "n1", "n2").endsWith("n98", "n99");
+    }
+
+    @Test
+    void aFullQueueDropsTheOldestWaitingEventsCountsThemAndNeverBlocks() throws InterruptedException {
+        CountDownLatch listening = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        publisher = event -> {
+            listening.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            published.add(event);
+        };
+        delegate.close();
+        delegate = new EventPublishingDelegate(event -> publisher.publishEvent(event), 3);
+        delegate.notifyJoin(node("in-listener", NodeState.ALIVE));
+        assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
+
+        for (int i = 0; i < 10; i++) {
+            delegate.notifyJoin(node("n" + i, NodeState.ALIVE));
+        }
+
+        assertThat(delegate.queuedEvents()).isEqualTo(3);
+        assertThat(delegate.droppedEvents()).isEqualTo(7);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 4);
+        assertThat(published).extracting(event -> ((MemberJoinedEvent) event).getMember().name())
+                .containsExactly("in-listener", "n7", "n8", "n9");
+        assertThat(delegate.queuedEvents()).isZero();
+    }
+
+    @Test
+    void theConsumerIsAVirtualThreadOnJava21AndADaemonThreadBefore() throws ReflectiveOperationException {
+        Thread consumer = delegate.consumerThread();
+
+        assertThat(consumer.getName()).isEqualTo(EventPublishingDelegate.THREAD_NAME);
+        assertThat(consumer.isDaemon()).isTrue();
+        boolean virtual = Runtime.version().feature() >= 21
+                && (Boolean) Thread.class.getMethod("isVirtual").invoke(consumer);
+        assertThat(virtual).isEqualTo(Runtime.version().feature() >= 21);
+    }
+
+    @Test
+    void everyEventNamesItsMemberAndItsReasonWhenLogged() {
+        Node n1 = node("n1", NodeState.ALIVE);
+
+        assertThat(new MemberJoinedEvent(this, n1)).hasToString("MemberJoinedEvent[member=" + n1 + ", reason=joined]");
+        assertThat(new MemberJoinedEvent(this, n1).toString()).contains("n1 (127.0.0.1:7946)");
+        assertThat(new MemberUpdatedEvent(this, n1).toString()).contains("n1 (127.0.0.1:7946)", "reason=metadata changed");
+        assertThat(new MemberLeftEvent(this, node("n1", NodeState.DEAD)).toString())
+                .contains("n1 (127.0.0.1:7946)", "reason=FAILED");
+        assertThat(new MemberLeftEvent(this, node("n1", NodeState.LEFT)).toString()).contains("reason=LEFT");
+        assertThat(new MemberConflictEvent(this, n1, node("n1", NodeState.ALIVE)).toString())
+                .contains("member=n1 (127.0.0.1:7946)", "reason=name claimed by n1");
+        assertThat(new UserMessageReceivedEvent(this, new byte[3]).toString())
+                .contains("member=unknown", "reason=user message of 3 bytes");
+        assertThat(new RemoteStateMergedEvent(this, new byte[2], true).toString())
+                .contains("member=unknown", "reason=join push/pull state of 2 bytes");
+    }
+
+    @Test
+    void capacityMustAllowOneEvent() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new EventPublishingDelegate(event -> { }, 0))
+                .withMessage("capacity must be at least 1, was 0");
     }
 
     @Test

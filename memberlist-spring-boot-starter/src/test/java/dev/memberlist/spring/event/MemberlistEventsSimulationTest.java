@@ -15,8 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 import java.net.InetSocketAddress;
@@ -33,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The auto-configured delegates on the real engine, on simulated time and network: node n0 is the
- * application context's {@code Memberlist} bean, n1 and n2 are plain nodes. Listener methods see
- * what n0 observes.
+ * The auto-configured delegates on the real engine, on simulated time and network: node n0 runs
+ * with the configuration of the application context's {@code Memberlist} bean (the one the starter
+ * observes through: events, metadata from properties), n1 and n2 are plain nodes. Listener methods
+ * see what n0 observes. (The context's own node runs alone on an isolated transport.)
  */
 class MemberlistEventsSimulationTest {
 
@@ -47,10 +46,10 @@ class MemberlistEventsSimulationTest {
                 .withConfiguration(AutoConfigurations.of(MemberlistAutoConfiguration.class))
                 .withBean(World.class, () -> world)
                 .withBean(Transport.class, IsolatedTransport::new)
-                .withUserConfiguration(SimulatedNodeConfiguration.class, Listener.class)
+                .withUserConfiguration(Listener.class)
                 .withPropertyValues("memberlist.name=n0", "memberlist.meta.zone=eu-1")
                 .run(context -> {
-                    Memberlist n0 = context.getBean(Memberlist.class);
+                    Memberlist n0 = world.start(context.getBean(Memberlist.class).config(), 0);
                     Memberlist n1 = world.start("n1", 1);
                     Memberlist n2 = world.start("n2", 2);
                     n1.join(List.of("10.0.0.1:7946"));
@@ -114,15 +113,6 @@ class MemberlistEventsSimulationTest {
 
         void runUntil(BooleanSupplier condition) {
             assertThat(scheduler.runUntil(condition, Duration.ofMinutes(2), Duration.ofMillis(50))).isTrue();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class SimulatedNodeConfiguration {
-
-        @Bean
-        Memberlist memberlist(MemberlistConfig config, World world) {
-            return world.start(config, 0);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.memberlist.spring.lifecycle;
 
 import dev.memberlist.Memberlist;
 import dev.memberlist.MemberlistConfig;
+import dev.memberlist.spring.BootPhases;
 import dev.memberlist.spring.IsolatedTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class MemberlistLifecycleTest {
     }
 
     @Test
-    void stopLeavesAndShutsTheNodeDownThenCallsBack() throws InterruptedException {
+    void stopLeavesButKeepsTheNodeRunningThenCallsBack() throws InterruptedException {
         MemberlistLifecycle lifecycle = lifecycle(List.of(), true);
         lifecycle.start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -69,23 +70,73 @@ class MemberlistLifecycleTest {
 
         assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(memberlist.hasLeft()).isTrue();
-        assertThat(memberlist.isShutdown()).isTrue();
+        assertThat(memberlist.isShutdown()).as("the node lifecycle shuts it down, after the web server").isFalse();
         assertThat(lifecycle.isRunning()).isFalse();
     }
 
     @Test
-    void stopOfANodeThatNeverStartedShutsItDown() {
+    void stopOfANodeThatNeverStartedCallsBackAtOnce() {
         MemberlistLifecycle lifecycle = lifecycle(List.of(), true);
 
         lifecycle.stop();
 
-        assertThat(memberlist.isShutdown()).isTrue();
+        assertThat(memberlist.isStarted()).isFalse();
+        assertThat(lifecycle.isRunning()).isFalse();
     }
 
     @Test
-    void startsAfterAndStopsBeforeTheGracefulShutdownOfTheWebServer() {
+    void startAfterStopJoinsAgain() {
+        Memberlist restartable = Memberlist.prepareRestartable(MemberlistConfig.local().name("n2").build(),
+                IsolatedTransport::new);
+        MemberlistLifecycle lifecycle = new MemberlistLifecycle(restartable, List.of("10.0.0.2:7946"), true, 1,
+                Duration.ZERO, Duration.ofSeconds(1));
+        MemberlistNodeLifecycle node = new MemberlistNodeLifecycle(restartable);
+        try {
+            node.start();
+            lifecycle.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.joinState() == JoinState.FAILED);
+            lifecycle.stop();
+            node.stop();
+            assertThat(restartable.isShutdown()).isTrue();
+
+            node.start();
+            lifecycle.start();
+
+            assertThat(restartable.isShutdown()).isFalse();
+            assertThat(lifecycle.isRunning()).isTrue();
+            assertThat(lifecycle.joinState()).isIn(JoinState.JOINING, JoinState.FAILED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.joinState() == JoinState.FAILED);
+        } finally {
+            restartable.shutdown();
+        }
+    }
+
+    @Test
+    void aJoinOfAStoppedRunDoesNotOverrideTheStateOfTheNextRun() {
+        Memberlist restartable = Memberlist.prepareRestartable(MemberlistConfig.local().name("n3").build(),
+                IsolatedTransport::new);
+        // Every attempt fails at once; the new run's joiner keeps retrying for 200 + 400 + 800 ms.
+        MemberlistLifecycle lifecycle = new MemberlistLifecycle(restartable, List.of("10.0.0.2:7946"), true, 4,
+                Duration.ofMillis(200), Duration.ofSeconds(1));
+        try {
+            lifecycle.start();
+            lifecycle.stop();
+            lifecycle.start();
+
+            // The stopped run's joiner wakes up after 200 ms, sees it was cancelled and gives up.
+            await().during(Duration.ofMillis(1000)).atMost(Duration.ofMillis(1350))
+                    .until(() -> lifecycle.joinState() == JoinState.JOINING);
+        } finally {
+            restartable.shutdown();
+        }
+    }
+
+    @Test
+    void leavesBeforeTheWebServerDrainsAndShutsTheNodeDownAfterTheWebServerStopped() {
+        // Phases stop from the highest down: leave, graceful web shutdown, web server stop, node shutdown.
         assertThat(lifecycle(List.of(), true).getPhase())
                 .isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
+        assertThat(new MemberlistNodeLifecycle(memberlist).getPhase()).isLessThan(BootPhases.webServerStartStop());
     }
 
     private MemberlistLifecycle lifecycle(List<String> seeds, boolean joinOnStart) {

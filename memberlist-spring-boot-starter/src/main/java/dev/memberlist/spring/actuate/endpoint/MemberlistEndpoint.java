@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * {@link Endpoint @Endpoint} that shows the cluster as this node sees it: {@code GET
- * /actuator/memberlist} for every node, {@code GET /actuator/memberlist/{name}} for one. Read-only;
- * {@link WritableMemberlistEndpoint} adds operations.
+ * /actuator/memberlist} for every node, {@code GET /actuator/memberlist/{name}} for one. It has no
+ * write operations: they are {@link MemberlistOperationsEndpoint}'s, so a path segment after
+ * {@code memberlist/} is always a node's name.
  */
 @Endpoint(id = "memberlist")
 public class MemberlistEndpoint {
@@ -45,11 +46,6 @@ public class MemberlistEndpoint {
     public @Nullable MemberDescriptor member(@Selector String name) {
         return memberlist.allNodes().stream().filter(node -> node.name().equals(name)).findFirst()
                 .map(this::describe).orElse(null);
-    }
-
-    /** @return the node */
-    protected final Memberlist node() {
-        return memberlist;
     }
 
     private MemberDescriptor describe(Node node) {

@@ -1,14 +1,14 @@
 package dev.memberlist.spring.actuate.endpoint;
 
-import dev.memberlist.Telemetry;
+import dev.memberlist.spring.MemberlistTelemetry;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Remembers the last probe round-trip time of each node, as memberlist reports it through {@link Telemetry}. */
-public final class RoundTripTimes implements Telemetry {
+/** Remembers the last probe round-trip time of each node, as memberlist reports it through its telemetry. */
+public final class RoundTripTimes implements MemberlistTelemetry {
     private final Map<String, Long> lastRttMillis = new ConcurrentHashMap<>();
 
     @Override

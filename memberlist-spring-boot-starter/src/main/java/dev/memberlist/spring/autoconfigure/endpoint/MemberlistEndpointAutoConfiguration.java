@@ -2,8 +2,8 @@ package dev.memberlist.spring.autoconfigure.endpoint;
 
 import dev.memberlist.Memberlist;
 import dev.memberlist.spring.actuate.endpoint.MemberlistEndpoint;
+import dev.memberlist.spring.actuate.endpoint.MemberlistOperationsEndpoint;
 import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
-import dev.memberlist.spring.actuate.endpoint.WritableMemberlistEndpoint;
 import dev.memberlist.spring.autoconfigure.MemberlistAutoConfiguration;
 import dev.memberlist.spring.autoconfigure.MemberlistProperties;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -14,28 +14,32 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code memberlist} actuator endpoint, read-only unless
- * {@code memberlist.endpoint.write-enabled=true}.
+ * Auto-configuration of the {@code memberlist} actuator endpoint (read operations only) and of the
+ * {@code memberlistops} endpoint, whose write operations Boot maps only when
+ * {@code management.endpoint.memberlistops.access=unrestricted} (it is read-only by default).
  */
 @AutoConfiguration(after = MemberlistAutoConfiguration.class)
 @ConditionalOnClass({ Memberlist.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean({ Memberlist.class, MemberlistProperties.class })
-@ConditionalOnAvailableEndpoint(MemberlistEndpoint.class)
 public final class MemberlistEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint(MemberlistEndpoint.class)
     RoundTripTimes memberlistRoundTripTimes() {
         return new RoundTripTimes();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MemberlistEndpoint memberlistEndpoint(Memberlist memberlist, RoundTripTimes roundTripTimes,
-            MemberlistProperties properties) {
-        if (properties.getEndpoint().isWriteEnabled()) {
-            return new WritableMemberlistEndpoint(memberlist, roundTripTimes, properties.getSeeds(),
-                    properties.getLeaveTimeout());
-        }
+    @ConditionalOnAvailableEndpoint(MemberlistEndpoint.class)
+    MemberlistEndpoint memberlistEndpoint(Memberlist memberlist, RoundTripTimes roundTripTimes) {
         return new MemberlistEndpoint(memberlist, roundTripTimes);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint(MemberlistOperationsEndpoint.class)
+    MemberlistOperationsEndpoint memberlistOperationsEndpoint(Memberlist memberlist, MemberlistProperties properties) {
+        return new MemberlistOperationsEndpoint(memberlist, properties.getSeeds(), properties.getLeaveTimeout());
     }
 }

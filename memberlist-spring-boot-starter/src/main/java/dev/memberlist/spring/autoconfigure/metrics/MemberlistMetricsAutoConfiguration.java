@@ -3,6 +3,8 @@ package dev.memberlist.spring.autoconfigure.metrics;
 import dev.memberlist.Memberlist;
 import dev.memberlist.spring.autoconfigure.MemberlistAutoConfiguration;
 import dev.memberlist.spring.autoconfigure.MemberlistProperties;
+import dev.memberlist.spring.event.EventPublishingDelegate;
+import dev.memberlist.spring.metrics.EventQueueMetrics;
 import dev.memberlist.spring.metrics.MemberlistMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,8 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of {@link MemberlistMetrics}: Micrometer meters for the node, fed through its
- * {@code Telemetry}.
+ * Auto-configuration of {@link MemberlistMetrics}, Micrometer meters for the node fed through its
+ * {@code Telemetry}, and of {@link EventQueueMetrics} for the application events' queue.
  */
 @AutoConfiguration(after = MemberlistAutoConfiguration.class,
         afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -26,5 +28,12 @@ public final class MemberlistMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     MemberlistMetrics memberlistMetrics(ObjectProvider<Memberlist> memberlist, MemberlistProperties properties) {
         return new MemberlistMetrics(memberlist::getObject, properties.getMetrics().isProbeRttPerNode());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(EventPublishingDelegate.class)
+    EventQueueMetrics memberlistEventQueueMetrics(EventPublishingDelegate events) {
+        return new EventQueueMetrics(events);
     }
 }

@@ -10,19 +10,15 @@ import dev.memberlist.spring.IsolatedTransport;
 import dev.memberlist.spring.MemberCounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class MemberlistEndpointTest {
 
@@ -32,8 +28,7 @@ class MemberlistEndpointTest {
     private final RoundTripTimes roundTripTimes = new RoundTripTimes();
     private final Memberlist memberlist = Memberlist.prepare(MemberlistConfig.local().name("n1")
             .keyring(Keyring.of(KEY_1)).build(), new IsolatedTransport());
-    private final WritableMemberlistEndpoint endpoint = new WritableMemberlistEndpoint(memberlist, roundTripTimes,
-            List.of("10.0.0.2:7946"), Duration.ofSeconds(1));
+    private final MemberlistEndpoint endpoint = new MemberlistEndpoint(memberlist, roundTripTimes);
 
     @AfterEach
     void shutdown() {
@@ -80,61 +75,6 @@ class MemberlistEndpointTest {
         assertThat(MemberDescriptor.of(new Node("n2", InetAddress.getLoopbackAddress(), 1, raw,
                 NodeState.SUSPECT, 3, memberlist.config().advertisedVersions()), OptionalLong.empty()).meta())
                 .containsExactly(Map.entry("base64", "ggE="));
-    }
-
-    @Test
-    void leaveLeavesTheCluster() {
-        memberlist.start();
-
-        assertThat(endpoint.operate("leave", null, null)).containsEntry("left", true);
-        assertThat(memberlist.hasLeft()).isTrue();
-    }
-
-    @Test
-    void joinWithoutSeedsJoinsTheConfiguredOnesAndReportsFailure() {
-        memberlist.start();
-
-        assertThatIllegalStateException().isThrownBy(() -> endpoint.operate("join", null, null))
-                .withMessageContaining("10.0.0.2:7946");
-    }
-
-    @Test
-    void keysRotateWithoutEverBeingReturned() {
-        String key2 = Base64.getEncoder().encodeToString(KEY_2);
-
-        assertThat(endpoint.operate("install-key", key2, null)).isEqualTo(Map.of("keys", 2));
-        assertThat(endpoint.operate("use-key", key2, null)).isEqualTo(Map.of("keys", 2));
-        assertThat(endpoint.operate("remove-key", Base64.getEncoder().encodeToString(KEY_1), null))
-                .isEqualTo(Map.of("keys", 1));
-        assertThat(memberlist.config().keyring().orElseThrow().primaryKey()).isEqualTo(KEY_2);
-    }
-
-    @Test
-    void invalidKeyOperationsAreBadRequestsThatNeverQuoteTheKey() {
-        String notBase64 = "not-base64-secret!";
-
-        assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                .isThrownBy(() -> endpoint.operate("install-key", notBase64, null))
-                .satisfies(ex -> assertThat(ex.getReason()).isEqualTo("The key is not valid base64").doesNotContain("!"));
-        assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                .isThrownBy(() -> endpoint.operate("remove-key", Base64.getEncoder().encodeToString(KEY_1), null))
-                .satisfies(ex -> assertThat(ex.getReason()).isEqualTo("removing the primary key is not allowed"));
-        assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                .isThrownBy(() -> endpoint.operate("use-key", null, null));
-        assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                .isThrownBy(() -> endpoint.operate("reboot", null, null))
-                .satisfies(ex -> assertThat(ex.getReason()).startsWith("Unknown operation"));
-    }
-
-    @Test
-    void keyOperationsNeedEncryption() {
-        Memberlist plain = Memberlist.prepare(MemberlistConfig.local().name("n2").build(), new IsolatedTransport());
-        WritableMemberlistEndpoint plainEndpoint = new WritableMemberlistEndpoint(plain, roundTripTimes, List.of(),
-                Duration.ofSeconds(1));
-
-        assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                .isThrownBy(() -> plainEndpoint.operate("install-key", Base64.getEncoder().encodeToString(KEY_2), null))
-                .satisfies(ex -> assertThat(ex.getReason()).contains("memberlist.secret-keys"));
     }
 
     @Test

@@ -3,10 +3,9 @@ package dev.memberlist.spring.autoconfigure.endpoint;
 import dev.memberlist.Memberlist;
 import dev.memberlist.spring.IsolatedTransport;
 import dev.memberlist.spring.actuate.endpoint.MemberlistEndpoint;
+import dev.memberlist.spring.actuate.endpoint.MemberlistOperationsEndpoint;
 import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
-import dev.memberlist.spring.actuate.endpoint.WritableMemberlistEndpoint;
 import dev.memberlist.spring.autoconfigure.MemberlistAutoConfiguration;
-import dev.memberlist.MemberlistConfig;
 import dev.memberlist.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -26,22 +25,30 @@ class MemberlistEndpointAutoConfigurationTest {
     @Test
     void runWhenExposedShouldCreateReadOnlyEndpoint() {
         contextRunner.withPropertyValues("management.endpoints.web.exposure.include=memberlist").run(context -> {
-            assertThat(context).hasSingleBean(MemberlistEndpoint.class).doesNotHaveBean(WritableMemberlistEndpoint.class);
+            assertThat(context).hasSingleBean(MemberlistEndpoint.class).doesNotHaveBean(MemberlistOperationsEndpoint.class);
             assertThat(context.getBean(MemberlistEndpoint.class).member("unknown")).isNull();
         });
     }
 
     @Test
-    void runWhenWriteEnabledShouldCreateWritableEndpoint() {
-        contextRunner.withPropertyValues("management.endpoints.web.exposure.include=memberlist",
-                "memberlist.endpoint.write-enabled=true")
-                .run(context -> assertThat(context).hasSingleBean(WritableMemberlistEndpoint.class));
+    void runWhenOperationsAreExposedShouldCreateOperationsEndpoint() {
+        contextRunner.withPropertyValues("management.endpoints.web.exposure.include=memberlistops")
+                .run(context -> assertThat(context).hasSingleBean(MemberlistOperationsEndpoint.class)
+                        .doesNotHaveBean(MemberlistEndpoint.class));
+    }
+
+    @Test
+    void runWhenOperationsAccessIsNoneShouldNotCreateOperationsEndpoint() {
+        contextRunner.withPropertyValues("management.endpoints.web.exposure.include=memberlist,memberlistops",
+                        "management.endpoint.memberlistops.access=NONE")
+                .run(context -> assertThat(context).hasSingleBean(MemberlistEndpoint.class)
+                        .doesNotHaveBean(MemberlistOperationsEndpoint.class));
     }
 
     @Test
     void runShouldFeedRoundTripTimesFromTheNode() {
         contextRunner.withPropertyValues("management.endpoints.web.exposure.include=memberlist").run(context -> {
-            context.getBean(MemberlistConfig.class).telemetry().probeRtt("peer", Duration.ofMillis(9));
+            context.getBean(Memberlist.class).config().telemetry().probeRtt("peer", Duration.ofMillis(9));
             assertThat(context.getBean(RoundTripTimes.class).lastRttMillis("peer")).hasValue(9);
         });
     }
@@ -49,6 +56,7 @@ class MemberlistEndpointAutoConfigurationTest {
     @Test
     void runWhenNotExposedShouldNotCreateEndpoint() {
         contextRunner.run(context -> assertThat(context).hasSingleBean(Memberlist.class)
-                .doesNotHaveBean(MemberlistEndpoint.class).doesNotHaveBean(RoundTripTimes.class));
+                .doesNotHaveBean(MemberlistEndpoint.class).doesNotHaveBean(MemberlistOperationsEndpoint.class)
+                .doesNotHaveBean(RoundTripTimes.class));
     }
 }

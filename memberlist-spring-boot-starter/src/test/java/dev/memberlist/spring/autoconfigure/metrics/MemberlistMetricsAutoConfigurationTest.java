@@ -1,9 +1,9 @@
 package dev.memberlist.spring.autoconfigure.metrics;
 
 import dev.memberlist.Memberlist;
-import dev.memberlist.MemberlistConfig;
 import dev.memberlist.spring.IsolatedTransport;
 import dev.memberlist.spring.autoconfigure.MemberlistAutoConfiguration;
+import dev.memberlist.spring.metrics.EventQueueMetrics;
 import dev.memberlist.spring.metrics.MemberlistMetrics;
 import dev.memberlist.transport.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,10 +28,20 @@ class MemberlistMetricsAutoConfigurationTest {
             assertThat(context).hasSingleBean(MemberlistMetrics.class);
             MemberlistMetrics metrics = context.getBean(MemberlistMetrics.class);
             metrics.bindTo(context.getBean(MeterRegistry.class));
-            context.getBean(MemberlistConfig.class).telemetry().messageSent("ping");
+            context.getBean(Memberlist.class).config().telemetry().messageSent("ping");
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.get("memberlist.messages.sent").tag("type", "ping").counter().count()).isEqualTo(1);
             assertThat(registry.get("memberlist.members").tag("state", "alive").gauge().value()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void runShouldMeasureTheEventsQueue() {
+        contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            context.getBean(EventQueueMetrics.class).bindTo(registry);
+            assertThat(registry.get("memberlist.events.queue").gauge().value()).isZero();
+            assertThat(registry.get("memberlist.events.dropped").functionCounter().count()).isZero();
         });
     }
 

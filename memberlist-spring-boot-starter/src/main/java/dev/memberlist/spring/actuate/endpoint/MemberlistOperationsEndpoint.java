@@ -3,14 +3,17 @@ package dev.memberlist.spring.actuate.endpoint;
 import dev.memberlist.Memberlist;
 import dev.memberlist.security.Keyring;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +23,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
- * The memberlist endpoint with write operations, offered only when
- * {@code memberlist.endpoint.write-enabled=true}. {@code POST /actuator/memberlist/{operation}}:
+ * {@link Endpoint @Endpoint} {@value #ID} for operations on the node. Read-only by default, as Boot
+ * grants access: {@code GET /actuator/memberlistops} lists the operations. With
+ * {@code management.endpoint.memberlistops.access=unrestricted}, {@code POST
+ * /actuator/memberlistops/{operation}} runs one:
  * <ul>
  * <li>{@code leave}: leaves the cluster gracefully (the node keeps running, out of service)</li>
  * <li>{@code join}: joins the comma-separated {@code seeds} of the request body, or the configured seeds</li>
@@ -30,22 +35,36 @@ import java.util.function.BiConsumer;
  * </ul>
  * Keys are never returned, only how many there are.
  */
-@Endpoint(id = "memberlist")
-public class WritableMemberlistEndpoint extends MemberlistEndpoint {
+@Endpoint(id = MemberlistOperationsEndpoint.ID, defaultAccess = Access.READ_ONLY)
+public class MemberlistOperationsEndpoint {
+    /** The endpoint's id. */
+    public static final String ID = "memberlistops";
+
+    private static final List<String> OPERATIONS = List.of("leave", "join", "install-key", "use-key", "remove-key");
+
+    private final Memberlist memberlist;
     private final List<String> seeds;
     private final Duration leaveTimeout;
 
     /**
      * @param memberlist the node
-     * @param roundTripTimes the last probe round-trip time of each node
      * @param seeds the configured seeds, joined when a join names none
      * @param leaveTimeout the longest wait for a leave to spread
      */
-    public WritableMemberlistEndpoint(Memberlist memberlist, RoundTripTimes roundTripTimes, List<String> seeds,
-            Duration leaveTimeout) {
-        super(memberlist, roundTripTimes);
+    public MemberlistOperationsEndpoint(Memberlist memberlist, List<String> seeds, Duration leaveTimeout) {
+        this.memberlist = memberlist;
         this.seeds = List.copyOf(seeds);
         this.leaveTimeout = leaveTimeout;
+    }
+
+    /** @return the operations, and how many encryption keys are installed */
+    @ReadOperation
+    public Map<String, Object> operations() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("operations", OPERATIONS);
+        description.put("encryptionKeys", memberlist.config().keyring().map(keyring -> keyring.keys().size()).orElse(0));
+        description.put("left", memberlist.hasLeft());
+        return description;
     }
 
     /**
@@ -58,7 +77,7 @@ public class WritableMemberlistEndpoint extends MemberlistEndpoint {
     public Map<String, Object> operate(@Selector String operation, @Nullable String key, @Nullable String seeds) {
         return switch (operation) {
             case "leave" -> {
-                await(node().leave(leaveTimeout), leaveTimeout.plusSeconds(1));
+                await(memberlist.leave(leaveTimeout), leaveTimeout.plusSeconds(1));
                 yield Map.of("left", true);
             }
             case "join" -> join(seeds == null || seeds.isBlank() ? this.seeds
@@ -67,7 +86,7 @@ public class WritableMemberlistEndpoint extends MemberlistEndpoint {
             case "use-key" -> rotate(key, Keyring::use);
             case "remove-key" -> rotate(key, Keyring::remove);
             default -> throw new InvalidEndpointRequestException("Unknown memberlist operation " + operation,
-                    "Unknown operation; use leave, join, install-key, use-key or remove-key");
+                    "Unknown operation; use " + String.join(", ", OPERATIONS));
         };
     }
 
@@ -75,13 +94,13 @@ public class WritableMemberlistEndpoint extends MemberlistEndpoint {
         if (seeds.isEmpty()) {
             throw new InvalidEndpointRequestException("No seeds to join", "No seeds given and none configured");
         }
-        int reached = await(node().join(seeds), node().config().tcpTimeout().multipliedBy(2));
-        return Map.of("reached", reached, "members", node().numMembers());
+        int reached = await(memberlist.join(seeds), memberlist.config().tcpTimeout().multipliedBy(2));
+        return Map.of("reached", reached, "members", memberlist.numMembers());
     }
 
     private Map<String, Object> rotate(@Nullable String key, BiConsumer<Keyring, byte[]> operation) {
-        Keyring keyring = node().config().keyring().orElseThrow(() -> new InvalidEndpointRequestException(
-                "Encryption is not enabled", "Encryption is not enabled; set memberlist.secret-keys"));
+        Keyring keyring = memberlist.config().keyring().orElseThrow(() -> new InvalidEndpointRequestException(
+                "Encryption is not enabled", "Encryption is not enabled; set memberlist.encryption.secret-keys"));
         if (key == null) {
             throw new InvalidEndpointRequestException("No key given", "Give the base64-encoded key as 'key'");
         }

@@ -97,7 +97,14 @@ final class InboundPackets {
                     acks.ack(ack.seqNo(), ack.payload(), packet.receivedAtNanos());
                 }
                 case NACK_RESP -> acks.nack(((NackResponse) message).seqNo());
-                case ALIVE, SUSPECT, DEAD, USER -> queue(message, packet.from());
+                case SUSPECT, DEAD -> {
+                    if (isAboutThisNode(message)) {
+                        apply(message, packet.from());
+                    } else {
+                        queue(message, packet.from());
+                    }
+                }
+                case ALIVE, USER -> queue(message, packet.from());
                 default -> log.warn("Dropping a {} message that has no place in a packet, from {}", message.type(),
                         packet.from());
             }
@@ -131,6 +138,16 @@ final class InboundPackets {
                 handleQueued(datagramWaiting);
             });
         }
+    }
+
+    /**
+     * A suspicion or death about this node is refuted at once, as a probe is answered: it is the
+     * other half of failure detection, and a refutation that waits behind gossip on a busy node is
+     * how a live node gets declared dead.
+     */
+    private boolean isAboutThisNode(Message message) {
+        String node = message instanceof Suspect suspect ? suspect.node() : ((Dead) message).node();
+        return node.equals(config.name());
     }
 
     /** Forgets the queued messages, on shutdown. */

@@ -257,11 +257,16 @@ public final class Engine {
      * Re-reads the metadata from the delegate and announces it with a new incarnation (Go's {@code UpdateNode}).
      *
      * @param timeout the longest wait for the announcement to spread; zero waits forever
-     * @return completes when the update has spread; fails on timeout or oversized metadata
+     * @return completes when the update has spread; fails on timeout, oversized metadata, or after a leave
      */
     public CompletableFuture<Void> updateNode(Duration timeout) {
         if (shutdown) {
             return shutDown();
+        }
+        if (membership.hasLeft()) {
+            // A node that left announces nothing more, so the update's broadcast would never finish.
+            return CompletableFuture.failedFuture(new MemberlistException("memberlist node " + config.name()
+                    + " has left; its metadata is no longer announced"));
         }
         byte[] meta = localMeta();
         if (meta.length > MemberlistConfig.META_MAX_SIZE) {

@@ -13,7 +13,23 @@ import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Futures that would otherwise never complete: after a shutdown, and after a leave. */
 class ShutdownSimulationTest {
+
+    @Test
+    void updateAfterLeaveFailsAtOnceInsteadOfWaitingForABroadcastThatNeverComes() {
+        SimCluster cluster = SimCluster.builder().seed(42).nodes(3).build();
+        cluster.joinAllToFirst();
+        assertThat(cluster.awaitConvergence(Duration.ofSeconds(30))).as("%s converged", cluster).isTrue();
+        CompletableFuture<Void> leave = cluster.node("n0").leave(Duration.ofSeconds(5));
+        cluster.scheduler().runUntil(leave::isDone, Duration.ofSeconds(6));
+
+        CompletableFuture<Void> update = cluster.node("n0").updateNode(Duration.ZERO);
+        cluster.runFor(Duration.ofSeconds(1));
+
+        assertThat(update).as("%s", cluster).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(MemberlistException.class).withMessageContaining("has left");
+    }
 
     @Test
     void shutdownFailsEveryPendingFutureWithAShutdownCause() {

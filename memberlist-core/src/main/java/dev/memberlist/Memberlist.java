@@ -50,7 +50,6 @@ public final class Memberlist implements AutoCloseable {
     private final MemberlistConfig config;
     private final Executor completions;
     private final Supplier<? extends Transport> restartTransports;
-    private final PendingFutures results = new PendingFutures();
     private volatile Run run;
     private volatile boolean started;
     private volatile boolean shutdown;
@@ -64,13 +63,14 @@ public final class Memberlist implements AutoCloseable {
     }
 
     /**
-     * One run of the node, from start to shutdown: its engine, with all protocol state, and the
-     * seams it runs on. A restart gets a new one.
+     * One run of the node, from start to shutdown: its engine, with all protocol state, the seams it
+     * runs on, and the futures it handed out (failed at its shutdown). A restart gets a new one.
      */
-    private record Run(EngineSeams seams, Engine engine, AutoCloseable ownedScheduler, AtomicInteger pendingPackets) {
+    private record Run(EngineSeams seams, Engine engine, AutoCloseable ownedScheduler, AtomicInteger pendingPackets,
+                       PendingFutures results) {
 
         static Run of(MemberlistConfig config, EngineSeams seams, AutoCloseable ownedScheduler) {
-            return new Run(seams, new Engine(config, seams), ownedScheduler, new AtomicInteger());
+            return new Run(seams, new Engine(config, seams), ownedScheduler, new AtomicInteger(), new PendingFutures());
         }
 
         static Run onOwnThread(MemberlistConfig config, Transport transport) {
@@ -221,7 +221,7 @@ public final class Memberlist implements AutoCloseable {
                         return List.of();
                     }));
         }
-        return results.track(CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+        return run.results().track(CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
                 .thenCompose(ignored -> {
                     List<InetSocketAddress> addresses = new ArrayList<>();
                     lookups.forEach(lookup -> addresses.addAll(lookup.join()));
@@ -418,7 +418,7 @@ public final class Memberlist implements AutoCloseable {
                 log.warn("Failed to stop the engine thread", e);
             }
         }
-        results.failAll(() -> new MemberlistException("memberlist node " + config.name() + " is shut down"));
+        current.results().failAll(() -> new MemberlistException("memberlist node " + config.name() + " is shut down"));
     }
 
     /** Same as {@link #shutdown()}. */
@@ -432,7 +432,7 @@ public final class Memberlist implements AutoCloseable {
             return notRunning();
         }
         Run current = run;
-        CompletableFuture<T> result = results.track(new CompletableFuture<>());
+        CompletableFuture<T> result = current.results().track(new CompletableFuture<>());
         current.seams().scheduler().execute(() -> {
             try {
                 command.apply(current.engine()).whenComplete((value, failure) -> completions.execute(() -> {

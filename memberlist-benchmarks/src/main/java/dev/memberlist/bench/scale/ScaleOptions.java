@@ -1,9 +1,10 @@
 package dev.memberlist.bench.scale;
 
+import dev.memberlist.bench.Durations;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -50,7 +51,7 @@ record ScaleOptions(List<Integer> nodes, ClusterStart start, Duration steady, lo
             switch (flag) {
                 case "--nodes" -> nodes = sizes(value);
                 case "--start" -> start = ClusterStart.parse(value);
-                case "--virtual" -> steady = duration(value);
+                case "--virtual" -> steady = Durations.parse(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
@@ -64,20 +65,5 @@ record ScaleOptions(List<Integer> nodes, ClusterStart start, Duration steady, lo
             sizes.add(Integer.parseInt(size.strip().replace("_", "")));
         }
         return sizes;
-    }
-
-    /** Parses {@code 500ms}, {@code 60s} or {@code 2m}. */
-    static Duration duration(String value) {
-        String text = value.strip().toLowerCase(Locale.ROOT);
-        if (text.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-        }
-        if (text.endsWith("s")) {
-            return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-        }
-        if (text.endsWith("m")) {
-            return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-        }
-        throw new IllegalArgumentException("a duration needs a unit (ms, s or m): " + value);
     }
 }

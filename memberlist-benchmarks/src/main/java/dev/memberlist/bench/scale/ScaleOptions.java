@@ -1,10 +1,11 @@
 package dev.memberlist.bench.scale;
 
-import dev.memberlist.bench.Durations;
+import dev.memberlist.bench.CommandLine;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,18 +43,14 @@ record ScaleOptions(List<Integer> nodes, ClusterStart start, Duration steady, lo
         ClusterStart start = ClusterStart.CONVERGED;
         Duration steady = Duration.ofSeconds(60);
         long seed = 1;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + flag);
-            }
-            String value = args[++i];
-            switch (flag) {
+        for (Map.Entry<String, String> flag : CommandLine.flags(args)) {
+            String value = flag.getValue();
+            switch (flag.getKey()) {
                 case "--nodes" -> nodes = sizes(value);
                 case "--start" -> start = ClusterStart.parse(value);
-                case "--virtual" -> steady = Durations.parse(value);
+                case "--virtual" -> steady = CommandLine.duration(value);
                 case "--seed" -> seed = Long.parseLong(value);
-                default -> throw new IllegalArgumentException("unknown flag " + flag);
+                default -> throw new IllegalArgumentException("unknown flag " + flag.getKey());
             }
         }
         return new ScaleOptions(nodes, start, steady, seed);

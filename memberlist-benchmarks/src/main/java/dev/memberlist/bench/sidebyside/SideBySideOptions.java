@@ -1,12 +1,13 @@
 package dev.memberlist.bench.sidebyside;
 
-import dev.memberlist.bench.Durations;
+import dev.memberlist.bench.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,13 +81,9 @@ record SideBySideOptions(List<Scenario> scenarios, int repetitions, List<String>
         Duration window = Duration.ofSeconds(30);
         Path out = Path.of("target/sidebyside");
         Optional<Path> docs = Optional.empty();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + flag);
-            }
-            String value = args[++i];
-            switch (flag) {
+        for (Map.Entry<String, String> flag : CommandLine.flags(args)) {
+            String value = flag.getValue();
+            switch (flag.getKey()) {
                 case "--n" -> sizes = list(value).stream().map(Integer::parseInt).toList();
                 case "--presets" -> presets = list(value);
                 case "--reps" -> repetitions = Integer.parseInt(value);
@@ -96,14 +93,14 @@ record SideBySideOptions(List<Scenario> scenarios, int repetitions, List<String>
                 case "--scalecube-jar" -> scalecubeJar = Path.of(value);
                 case "--java-home" -> javaHome = Optional.of(Path.of(value));
                 case "--java-opts" -> javaOptions = value.isBlank() ? List.of() : Arrays.asList(value.strip().split("\\s+"));
-                case "--warmup" -> warmup = Durations.parse(value);
-                case "--window" -> window = Durations.parse(value);
-                case "--ready-timeout" -> ready = Durations.parse(value);
-                case "--converge-timeout" -> converge = Durations.parse(value);
-                case "--detect-timeout" -> detect = Durations.parse(value);
+                case "--warmup" -> warmup = CommandLine.duration(value);
+                case "--window" -> window = CommandLine.duration(value);
+                case "--ready-timeout" -> ready = CommandLine.duration(value);
+                case "--converge-timeout" -> converge = CommandLine.duration(value);
+                case "--detect-timeout" -> detect = CommandLine.duration(value);
                 case "--out" -> out = Path.of(value);
                 case "--docs" -> docs = Optional.of(Path.of(value));
-                default -> throw new IllegalArgumentException("unknown flag " + flag);
+                default -> throw new IllegalArgumentException("unknown flag " + flag.getKey());
             }
         }
         return new SideBySideOptions(scenarios(sizes, presets), repetitions, implementations, gopeer, agentJar,

@@ -6,6 +6,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import java.awt.Color;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import java.util.Set;
 /**
  * PNG bar charts of the medians against N, one implementation beside the other, a pair per preset:
  * {@code convergence-<preset>.png} (from the join command) and {@code detection-<preset>.png} (crash →
- * dead on every survivor). A run that failed every repetition has no bar; the table says why.
+ * dead on every survivor). An implementation that failed every repetition has no bar but stays in the
+ * legend; the table says why.
  */
 final class Charts {
 
@@ -56,12 +59,14 @@ final class Charts {
         for (ScenarioResult result : results) {
             String n = "N = " + result.scenario().nodes();
             for (Implementation implementation : result.implementations()) {
-                result.summary(implementation, figure).median()
-                        .ifPresent(median -> dataset.addValue(median, implementation.label(), n));
+                // A null bar keeps the implementation in the legend when none of its runs had the figure.
+                dataset.addValue(result.summary(implementation, figure).median().orElse(null), implementation.label(), n);
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, "cluster size", "seconds", dataset,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(title, "cluster size (no bar: no run had the figure, see the table)",
+                "seconds", dataset, PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(Color.GRAY);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
         return file;
     }

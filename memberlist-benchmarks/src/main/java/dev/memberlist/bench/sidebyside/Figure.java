@@ -34,6 +34,11 @@ enum Figure {
         return unit;
     }
 
+    /** @return whether the figure belongs to the implementation, so a Java/Go ratio means something (not the empty JVM's) */
+    boolean comparesImplementations() {
+        return this != EMPTY_JVM_CPU && this != EMPTY_JVM_RSS;
+    }
+
     /** @return whether the figure is a time, measured every repetition and summarised as median and maximum */
     boolean isTiming() {
         return unit.equals("s");

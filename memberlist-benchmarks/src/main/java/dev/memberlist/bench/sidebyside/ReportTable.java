@@ -55,8 +55,8 @@ final class ReportTable {
             List<String> cells = new ArrayList<>(List.of(figure.label()));
             columns.forEach(i -> cells.add(cell(result.summary(i, figure), figure)));
             for (Implementation java : javas) {
-                cells.add(Summary.ratio(result.summary(java, figure), result.summary(go.get(), figure))
-                        .map(ReportTable::ratio).orElse("—"));
+                cells.add(figure.comparesImplementations()
+                        ? ratioCell(result.summary(java, figure), result.summary(go.get(), figure)) : "—");
             }
             row(out, cells);
         }
@@ -109,8 +109,10 @@ final class ReportTable {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static String ratio(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+    /** @return the ratio of the medians, flagged when either side's median leaves failed runs out */
+    static String ratioCell(Summary java, Summary go) {
+        return Summary.ratio(java, go).map(r -> String.format(Locale.ROOT, "%.2f", r)
+                + (java.failures().isEmpty() && go.failures().isEmpty() ? "" : " (of runs with a value)")).orElse("—");
     }
 
     private static void row(StringBuilder out, List<String> cells) {

@@ -31,6 +31,24 @@ class ReportTableTest {
     }
 
     @Test
+    void ratioSaysWhenFailedRunsAreLeftOutAndEmptyJvmRowsHaveNone() {
+        ScenarioResult result = SideBySideFixtures.lan8();
+        RunFigures stuck = new RunFigures();
+        stuck.fail(Figure.CONVERGE_FROM_JOIN, "not converged in 120 s");
+        result.add(SideBySideFixtures.JAVA, stuck);
+        RunFigures idle = new RunFigures();
+        idle.put(Figure.EMPTY_JVM_CPU, 1.8);
+        result.add(SideBySideFixtures.JAVA, idle);
+        result.add(SideBySideFixtures.GO, idle);
+
+        String table = ReportTable.scenario(result);
+
+        assertThat(table).contains("| 2.00 s (2.40); 1/4 not converged in 120 s | 0.40 s (0.50) "
+                + "| 3.00 s; 1/2 not converged in 120 s | 5.00 (of runs with a value) |");
+        assertThat(table).contains("| idle CPU of an empty JVM, same window | 1.80 ms/s | 1.80 ms/s | — | — |");
+    }
+
+    @Test
     void numbersKeepThreeFiguresBelowAHundredAndNoneAbove() {
         assertThat(ReportTable.number(0.3851)).isEqualTo("0.39");
         assertThat(ReportTable.number(87.26)).isEqualTo("87.3");

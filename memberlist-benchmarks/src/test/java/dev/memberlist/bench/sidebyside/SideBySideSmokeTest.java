@@ -40,12 +40,12 @@ class SideBySideSmokeTest {
         assertThat(report).contains("#### `local`, N = 2 (1 repetition", "| converge, from the `join` command");
         assertThat(out.resolve("results.md")).content().isEqualTo(report);
         assertThat(Files.readAllLines(out.resolve("runs.tsv")))
-                .anySatisfy(line -> assertThat(line).startsWith("local\t2\tjava\t1\tCONVERGE_FROM_JOIN\t"));
+                .anySatisfy(line -> assertThat(line).startsWith("local\t2\tjava\tJava (JDK ").contains("\t1\tCONVERGE_FROM_JOIN\t"));
         if (withGo) {
             // Go converges two fresh nodes at once; a failure here is the harness's, not the peer's.
             assertThat(Files.readAllLines(out.resolve("runs.tsv")))
-                    .anySatisfy(line -> assertThat(line).matches("local\t2\tgo\t1\tCONVERGE_FROM_JOIN\t[0-9.]+\ts\t"))
-                    .anySatisfy(line -> assertThat(line).matches("local\t2\tgo\t1\tIDLE_CPU\t[0-9.E-]+\tms/s\t"));
+                    .anySatisfy(line -> assertThat(line).matches("local\t2\tgo\tGo memberlist 0.2.2\t1\tCONVERGE_FROM_JOIN\t[0-9.]+\ts\t"))
+                    .anySatisfy(line -> assertThat(line).matches("local\t2\tgo\tGo memberlist 0.2.2\t1\tIDLE_CPU\t[0-9.E-]+\tms/s\t"));
         }
         assertThat(out.resolve("convergence-local.png")).isNotEmptyFile();
         assertThat(out.resolve("detection-local.png")).isNotEmptyFile();

@@ -11,10 +11,9 @@ import java.util.List;
  * @param key short name for options and file names ({@code java}, {@code go}, {@code scalecube}, {@code java25})
  * @param label column heading ("Java (JDK 17)", "Go 0.2.2", "scalecube 2.7.10")
  * @param launcher the command line before the peer flags, e.g. {@code [java, -jar, agent.jar]}
- * @param jvm whether it runs on a JVM, so an empty JVM is its idle baseline
  * @param reportsSuspect whether it prints {@code suspect} events (scalecube 2.7 exposes no such event)
  */
-record Implementation(String key, String label, List<String> launcher, boolean jvm, boolean reportsSuspect) {
+record Implementation(String key, String label, List<String> launcher, boolean reportsSuspect) {
 
     /** Copies the launcher. */
     Implementation {

@@ -40,13 +40,13 @@ final class Implementations {
                             java("java" + feature(home), home.resolve("bin/java"), feature(home), agent, options)));
                 }
                 case "go" -> implementations.add(new Implementation("go", "Go memberlist 0.2.2",
-                        List.of(gopeer(options.gopeer()).toString()), false, true));
+                        List.of(gopeer(options.gopeer()).toString()), true));
                 case "scalecube" -> {
                     requireFile(options.scalecubeJar(), "the scalecube peer: mvn -B -q -DskipTests package -pl memberlist-benchmarks -am");
                     List<String> launcher = new ArrayList<>(List.of(currentJava().toString()));
                     launcher.addAll(options.javaOptions());
                     launcher.addAll(List.of("-jar", options.scalecubeJar().toString()));
-                    implementations.add(new Implementation("scalecube", "scalecube 2.7.10", launcher, true, false));
+                    implementations.add(new Implementation("scalecube", "scalecube 2.7.10", launcher, false));
                 }
                 default -> throw new IllegalArgumentException("unknown implementation " + key);
             }
@@ -63,7 +63,7 @@ final class Implementations {
         List<String> launcher = new ArrayList<>(List.of(javaBinary.toString()));
         launcher.addAll(options.javaOptions());
         launcher.addAll(List.of("-jar", agent.toString()));
-        return new Implementation(key, "Java (JDK " + feature + ")", launcher, true, true);
+        return new Implementation(key, "Java (JDK " + feature + ")", launcher, true);
     }
 
     /** @return the JDK's feature version, from its {@code release} file ({@code JAVA_VERSION="25.0.1"}) */

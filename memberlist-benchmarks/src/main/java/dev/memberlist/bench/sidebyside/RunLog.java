@@ -60,7 +60,7 @@ final class RunLog {
             }
             Scenario scenario = new Scenario(cells[0], Integer.parseInt(cells[1]));
             Implementation implementation = new Implementation(cells[2], cells[3], List.of(cells[2]),
-                    !cells[2].equals("go"), !cells[2].equals("scalecube"));
+                    !cells[2].equals("scalecube"));
             RunFigures run = runs.computeIfAbsent(scenario, s -> new LinkedHashMap<>())
                     .computeIfAbsent(implementation, i -> new LinkedHashMap<>())
                     .computeIfAbsent(Integer.parseInt(cells[4]), r -> new RunFigures());

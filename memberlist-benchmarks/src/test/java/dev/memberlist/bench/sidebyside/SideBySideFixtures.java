@@ -5,10 +5,10 @@ import java.util.List;
 /** Implementations and runs with known figures, for the report and the charts. */
 final class SideBySideFixtures {
 
-    static final Implementation JAVA = new Implementation("java", "Java (JDK 17)", List.of("java", "-jar", "agent.jar"), true, true);
-    static final Implementation GO = new Implementation("go", "Go memberlist 0.2.2", List.of("gopeer"), false, true);
+    static final Implementation JAVA = new Implementation("java", "Java (JDK 17)", List.of("java", "-jar", "agent.jar"), true);
+    static final Implementation GO = new Implementation("go", "Go memberlist 0.2.2", List.of("gopeer"), true);
     static final Implementation SCALECUBE =
-            new Implementation("scalecube", "scalecube 2.7.10", List.of("java", "-jar", "scalecube-peer.jar"), true, false);
+            new Implementation("scalecube", "scalecube 2.7.10", List.of("java", "-jar", "scalecube-peer.jar"), false);
 
     private SideBySideFixtures() {
     }

@@ -1,9 +1,11 @@
 package dev.memberlist.bench.scale;
 
+import dev.memberlist.bench.CommandLine;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -41,18 +43,14 @@ record ScaleOptions(List<Integer> nodes, ClusterStart start, Duration steady, lo
         ClusterStart start = ClusterStart.CONVERGED;
         Duration steady = Duration.ofSeconds(60);
         long seed = 1;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + flag);
-            }
-            String value = args[++i];
-            switch (flag) {
+        for (Map.Entry<String, String> flag : CommandLine.flags(args)) {
+            String value = flag.getValue();
+            switch (flag.getKey()) {
                 case "--nodes" -> nodes = sizes(value);
                 case "--start" -> start = ClusterStart.parse(value);
-                case "--virtual" -> steady = duration(value);
+                case "--virtual" -> steady = CommandLine.duration(value);
                 case "--seed" -> seed = Long.parseLong(value);
-                default -> throw new IllegalArgumentException("unknown flag " + flag);
+                default -> throw new IllegalArgumentException("unknown flag " + flag.getKey());
             }
         }
         return new ScaleOptions(nodes, start, steady, seed);
@@ -64,20 +62,5 @@ record ScaleOptions(List<Integer> nodes, ClusterStart start, Duration steady, lo
             sizes.add(Integer.parseInt(size.strip().replace("_", "")));
         }
         return sizes;
-    }
-
-    /** Parses {@code 500ms}, {@code 60s} or {@code 2m}. */
-    static Duration duration(String value) {
-        String text = value.strip().toLowerCase(Locale.ROOT);
-        if (text.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-        }
-        if (text.endsWith("s")) {
-            return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-        }
-        if (text.endsWith("m")) {
-            return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-        }
-        throw new IllegalArgumentException("a duration needs a unit (ms, s or m): " + value);
     }
 }

@@ -31,13 +31,6 @@ class ScaleOptionsTest {
     }
 
     @Test
-    void readsDurationsInMillisecondsSecondsAndMinutes() {
-        assertThat(ScaleOptions.duration("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(ScaleOptions.duration("60s")).isEqualTo(Duration.ofSeconds(60));
-        assertThat(ScaleOptions.duration("3m")).isEqualTo(Duration.ofMinutes(3));
-    }
-
-    @Test
     void rejectsUnknownFlagsMissingValuesBadSizesAndBadStarts() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScaleOptions.parse("--nodes"));
         assertThatIllegalArgumentException().isThrownBy(() -> ScaleOptions.parse("--size", "10"));

@@ -61,6 +61,7 @@ public final class Engine {
     private final Streams streams;
     private final Probing probing;
     private final Reconnector reconnector;
+    private final WarmUp warmUp;
     private final List<Cancellable> timers = new ArrayList<>();
     private volatile int healthScore;
     private boolean started;
@@ -91,7 +92,9 @@ public final class Engine {
         PacketCodec packetCodec = new PacketCodec(codecSettings);
         this.outbound = new Outbound(config, seams.transport(), packetCodec, queue, config.delegates());
         this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener);
-        this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership);
+        StreamCodec streamCodec = new StreamCodec(codecSettings);
+        this.streams = new Streams(config, seams, streamCodec, table, membership);
+        this.warmUp = new WarmUp(config.name(), packetCodec, streamCodec, streams, acks::nextSeqNo);
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
     }
 
@@ -133,6 +136,20 @@ public final class Engine {
         }
         timers.add(Periodic.start(seams.scheduler(), config.queueCheckInterval(), config::queueCheckInterval,
                 () -> config.telemetry().broadcastQueueDepth(queue.size())));
+    }
+
+    /**
+     * Runs the codecs, the cipher and the TCP client and server once, with a TCP ping to this node's
+     * own advertised address, so that the first push/pull of a join does not pay for loading them.
+     * Nothing reaches the membership or a delegate. Call after {@link #start()}.
+     *
+     * @return completes, never exceptionally, once the ping is answered, failed or skipped
+     */
+    public CompletableFuture<Void> warmUp() {
+        if (!started || shutdown) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return warmUp.run(membership.local(), seams.transport().advertiseAddress(), config.tcpTimeout());
     }
 
     /**

@@ -65,6 +65,7 @@ public final class Engine {
     private final Streams streams;
     private final Probing probing;
     private final Reconnector reconnector;
+    private final WarmUp warmUp;
     private final List<Cancellable> timers = new ArrayList<>();
     private final PendingFutures pending = new PendingFutures();
     private volatile int healthScore;
@@ -97,7 +98,9 @@ public final class Engine {
         this.outbound = new Outbound(config, seams.transport(), packetCodec, queue, config.delegates());
         this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener,
                 this::bindPort);
-        this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership, this::bindPort);
+        StreamCodec streamCodec = new StreamCodec(codecSettings);
+        this.streams = new Streams(config, seams, streamCodec, table, membership, this::bindPort);
+        this.warmUp = new WarmUp(config.name(), packetCodec, streamCodec, streams, acks::nextSeqNo);
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
     }
 
@@ -139,6 +142,20 @@ public final class Engine {
         }
         timers.add(Periodic.start(seams.scheduler(), config.queueCheckInterval(), config::queueCheckInterval,
                 () -> config.telemetry().broadcastQueueDepth(queue.size())));
+    }
+
+    /**
+     * Runs the codecs, the cipher and the TCP client and server once, with a TCP ping to this node's
+     * own advertised address, so that the first push/pull of a join does not pay for loading them.
+     * Nothing reaches the membership or a delegate. Call after {@link #start()}.
+     *
+     * @return completes, never exceptionally, once the ping is answered, failed or skipped
+     */
+    public CompletableFuture<Void> warmUp() {
+        if (!started || shutdown) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return warmUp.run(membership.local(), seams.transport().advertiseAddress(), config.tcpTimeout());
     }
 
     /**

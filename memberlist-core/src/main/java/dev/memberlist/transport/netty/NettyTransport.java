@@ -7,7 +7,9 @@ import dev.memberlist.transport.TransportHandler;
 import dev.memberlist.wire.StreamFramer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -50,6 +52,14 @@ public final class NettyTransport implements Transport {
     private static final int BIND_ATTEMPTS = 10;
     private static final int IO_THREADS = 2;
     private static final long CLOSE_WAIT_SECONDS = 5;
+    /**
+     * Netty 4.2's default allocator records JFR events: the first buffer it hands out defines
+     * {@code jdk.jfr.Event} subclasses, which starts JFR's Java side in a JVM that runs no recording
+     * (about 0.3 CPU-seconds, measured on the first push/pull of every fresh node, where it made the
+     * exchange outlast the {@code local} preset's TCP timeout). Every buffer here holds one datagram or
+     * one stream frame and is copied out at once, so pooling buys nothing.
+     */
+    static final ByteBufAllocator ALLOCATOR = UnpooledByteBufAllocator.DEFAULT;
 
     private final MemberlistConfig config;
     private final IoMode mode;
@@ -112,6 +122,8 @@ public final class NettyTransport implements Transport {
 
     private void bind(InetAddress address, TransportHandler handler) {
         ServerBootstrap tcp = new ServerBootstrap().group(group).channel(mode.serverChannel())
+                .option(ChannelOption.ALLOCATOR, ALLOCATOR)
+                .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
@@ -125,6 +137,7 @@ public final class NettyTransport implements Transport {
                     }
                 });
         Bootstrap datagram = new Bootstrap().group(group).channel(mode.datagramChannel())
+                .option(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .option(ChannelOption.SO_RCVBUF, config.udpReceiveBufferSize())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
                 .handler(new DatagramPacketHandler(handler));

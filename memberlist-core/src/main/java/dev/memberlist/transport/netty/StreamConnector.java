@@ -88,6 +88,7 @@ final class StreamConnector {
         }
         long timeoutMillis = Math.max(1, timeout.toMillis());
         ChannelFuture connecting = new Bootstrap().group(group).channel(mode.socketChannel())
+                .option(ChannelOption.ALLOCATOR, NettyTransport.ALLOCATOR)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
                 .handler(new ChannelInitializer<>() {

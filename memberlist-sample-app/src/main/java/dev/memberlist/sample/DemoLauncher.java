@@ -82,7 +82,7 @@ final class DemoLauncher {
             properties.add("memberlist.meta.http=" + (httpPort + index));
         }
         if (seed != null) {
-            properties.add("memberlist.seeds=" + seed);
+            properties.add("memberlist.join.seeds=" + seed);
         }
         return new SpringApplicationBuilder(SampleApplication.class)
                 .properties(properties.toArray(String[]::new))

@@ -128,7 +128,7 @@ class MemberlistClusterIT {
                 "memberlist.bind-port=0", "memberlist.secret-keys=" + KEY, "memberlist.meta.app=" + name,
                 "memberlist.leave-timeout=3s"));
         if (seed != null) {
-            properties.add("memberlist.seeds=" + seed);
+            properties.add("memberlist.join.seeds=" + seed);
         }
         properties.addAll(List.of(more));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterApplication.class)

@@ -4,27 +4,29 @@ import dev.memberlist.delegate.Delegate;
 import dev.memberlist.spring.event.EventPublishingDelegate;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The node's {@link Delegate}: metadata from {@code memberlist.meta} when set (from the application's
+ * The node's {@link Delegate}: metadata from the starter when it has any (from the application's
  * {@code Delegate} bean otherwise); user messages, broadcasts and user state from that bean; and
  * an event for every user message and merged remote state.
  */
 final class ApplicationDelegate implements Delegate {
 
-    private final byte[] meta;
+    private final Supplier<byte[]> meta;
     private final Delegate application;
     private final EventPublishingDelegate events;
 
-    ApplicationDelegate(byte[] meta, Delegate application, EventPublishingDelegate events) {
-        this.meta = meta.clone();
+    ApplicationDelegate(Supplier<byte[]> meta, Delegate application, EventPublishingDelegate events) {
+        this.meta = meta;
         this.application = application;
         this.events = events;
     }
 
     @Override
     public byte[] nodeMeta(int limit) {
-        return meta.length > 0 ? meta.clone() : application.nodeMeta(limit);
+        byte[] starterMeta = meta.get();
+        return starterMeta.length > 0 ? starterMeta : application.nodeMeta(limit);
     }
 
     @Override

@@ -10,7 +10,11 @@ import dev.memberlist.delegate.EventDelegate;
 import dev.memberlist.delegate.MergeDelegate;
 import dev.memberlist.delegate.PingDelegate;
 import dev.memberlist.spring.event.EventPublishingDelegate;
+import dev.memberlist.spring.lifecycle.DiscoveredSeeds;
 import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
+import dev.memberlist.spring.lifecycle.SeedJoiner;
+import dev.memberlist.spring.metadata.HttpPortMetadataPublisher;
+import dev.memberlist.spring.metadata.LocalNodeMetadata;
 import dev.memberlist.transport.AddressResolver;
 import dev.memberlist.transport.Transport;
 import dev.memberlist.transport.netty.NettyTransport;
@@ -21,15 +25,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Auto-configuration of a {@link Memberlist} node from {@link MemberlistProperties}, started and
- * stopped by {@link MemberlistLifecycle}, publishing {@link dev.memberlist.spring.event.MemberlistEvent}s.
+ * stopped by {@link MemberlistLifecycle}, joining the seeds of {@link JoinProperties} and of every
+ * {@link DiscoveredSeeds} bean, publishing {@link dev.memberlist.spring.event.MemberlistEvent}s.
+ *
+ * <p>The node's metadata ({@link LocalNodeMetadata}) holds {@code memberlist.meta}, the service id
+ * ({@code spring.application.name}) and the port the web server is bound to.
  *
  * <p>Application beans join the configuration: at most one each of {@link Delegate} (messages,
  * broadcasts, user state and, unless {@code memberlist.meta} is set, metadata), {@link AliveDelegate},
@@ -40,7 +52,7 @@ import java.util.Locale;
 @AutoConfiguration
 @ConditionalOnClass(Memberlist.class)
 @ConditionalOnBooleanProperty(name = "memberlist.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(MemberlistProperties.class)
+@EnableConfigurationProperties({ MemberlistProperties.class, JoinProperties.class })
 public final class MemberlistAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
@@ -50,7 +62,17 @@ public final class MemberlistAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    LocalNodeMetadata memberlistLocalNodeMetadata(MemberlistProperties properties, Environment environment) {
+        new MemberlistConfigFactory(properties).checkMetadata();
+        LocalNodeMetadata metadata = new LocalNodeMetadata(properties.getMeta());
+        metadata.publish(LocalNodeMetadata.SERVICE_ID, environment.getProperty("spring.application.name", "application"));
+        return metadata;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     MemberlistConfig memberlistConfig(MemberlistProperties properties, EventPublishingDelegate events,
+            LocalNodeMetadata metadata,
             ObjectProvider<Delegate> delegate, ObjectProvider<EventDelegate> eventDelegates,
             ObjectProvider<ConflictDelegate> conflictDelegates, ObjectProvider<MergeDelegate> mergeDelegate,
             ObjectProvider<AliveDelegate> aliveDelegate, ObjectProvider<PingDelegate> pingDelegate,
@@ -58,7 +80,11 @@ public final class MemberlistAutoConfiguration {
             ObjectProvider<MemberlistConfigCustomizer> customizers) {
         MemberlistConfigFactory factory = new MemberlistConfigFactory(properties);
         MemberlistConfig.Builder builder = factory.builder();
-        builder.delegate(new ApplicationDelegate(factory.metadata(), delegate.getIfAvailable(() -> new Delegate() { }), events));
+        Delegate application = delegate.getIfAvailable();
+        // An application Delegate that supplies metadata keeps doing so, unless memberlist.meta is set.
+        boolean applicationMetadata = application != null && properties.getMeta().isEmpty();
+        builder.delegate(new ApplicationDelegate(applicationMetadata ? () -> new byte[0] : metadata::encode,
+                application != null ? application : new Delegate() { }, events));
         FanOutDelegate fanOut = new FanOutDelegate(eventDelegates.orderedStream().toList(),
                 conflictDelegates.orderedStream().toList());
         builder.events(fanOut).conflict(fanOut);
@@ -86,10 +112,27 @@ public final class MemberlistAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MemberlistLifecycle memberlistLifecycle(Memberlist memberlist, MemberlistProperties properties) {
+    MemberlistLifecycle memberlistLifecycle(Memberlist memberlist, MemberlistProperties properties, JoinProperties join,
+            EventPublishingDelegate events, ObjectProvider<DiscoveredSeeds> discoveredSeeds) {
         new MemberlistConfigFactory(properties).checkLifecycleSettings();
-        return new MemberlistLifecycle(memberlist, properties.getSeeds(), properties.isJoinOnStart(),
-                properties.getJoin().getMaxAttempts(), properties.getJoin().getBackoff(), properties.getLeaveTimeout());
+        List<String> seeds = new ArrayList<>();
+        if (join.isEnabled()) {
+            seeds.addAll(join.getSeeds());
+            discoveredSeeds.orderedStream().forEach(discovered -> seeds.addAll(discovered.seeds()));
+        }
+        return new MemberlistLifecycle(memberlist, new SeedJoiner(seeds, join.backoff(), events),
+                properties.getLeaveTimeout());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebServerInitializedEvent.class)
+    static class HttpPortMetadataConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        HttpPortMetadataPublisher memberlistHttpPortMetadataPublisher(LocalNodeMetadata metadata, Memberlist memberlist) {
+            return new HttpPortMetadataPublisher(metadata, memberlist);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -40,12 +40,6 @@ public class MemberlistProperties {
     /** Port other nodes should use to reach this one; 0 means the bound port. */
     private @Nullable Integer advertisePort;
 
-    /** Seeds to join: host, host:port, ip:port or [v6]:port; a host name stands for all its addresses. */
-    private List<String> seeds = new ArrayList<>();
-
-    /** Whether to join the seeds once the application context is refreshed. */
-    private boolean joinOnStart = true;
-
     /** Longest wait for a graceful leave to spread when the application context closes. */
     private Duration leaveTimeout = Duration.ofSeconds(5);
 
@@ -154,8 +148,6 @@ public class MemberlistProperties {
     /** Number of inbound TCP streams that may be open at once; more are refused. */
     private @Nullable Integer maxInboundStreams;
 
-    private final Join join = new Join();
-
     private final Endpoint endpoint = new Endpoint();
 
     private final Health health = new Health();
@@ -216,22 +208,6 @@ public class MemberlistProperties {
 
     public void setAdvertisePort(@Nullable Integer advertisePort) {
         this.advertisePort = advertisePort;
-    }
-
-    public List<String> getSeeds() {
-        return seeds;
-    }
-
-    public void setSeeds(List<String> seeds) {
-        this.seeds = seeds;
-    }
-
-    public boolean isJoinOnStart() {
-        return joinOnStart;
-    }
-
-    public void setJoinOnStart(boolean joinOnStart) {
-        this.joinOnStart = joinOnStart;
     }
 
     public Duration getLeaveTimeout() {
@@ -522,10 +498,6 @@ public class MemberlistProperties {
         this.maxInboundStreams = maxInboundStreams;
     }
 
-    public Join getJoin() {
-        return join;
-    }
-
     public Endpoint getEndpoint() {
         return endpoint;
     }
@@ -548,31 +520,6 @@ public class MemberlistProperties {
 
         /** Fast timings for nodes on one machine or a fast local network. */
         LOCAL
-    }
-
-    /** Retries of the join on start. */
-    public static class Join {
-        /** Number of attempts to join the seeds before running alone. */
-        private int maxAttempts = 5;
-
-        /** Delay before the first retry; it doubles after each failed attempt. */
-        private Duration backoff = Duration.ofSeconds(1);
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getBackoff() {
-            return backoff;
-        }
-
-        public void setBackoff(Duration backoff) {
-            this.backoff = backoff;
-        }
     }
 
     /** The memberlist actuator endpoint. */

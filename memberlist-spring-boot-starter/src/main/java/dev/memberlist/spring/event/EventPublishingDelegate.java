@@ -3,6 +3,7 @@ package dev.memberlist.spring.event;
 import dev.memberlist.Node;
 import dev.memberlist.delegate.ConflictDelegate;
 import dev.memberlist.delegate.EventDelegate;
+import dev.memberlist.spring.lifecycle.JoinListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * slow listener only delays later events. The queue is unbounded, as events are few (one per
  * membership change or user message).
  */
-public final class EventPublishingDelegate implements EventDelegate, ConflictDelegate, AutoCloseable {
+public final class EventPublishingDelegate implements EventDelegate, ConflictDelegate, JoinListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventPublishingDelegate.class);
 
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
@@ -79,6 +80,18 @@ public final class EventPublishingDelegate implements EventDelegate, ConflictDel
      */
     public void remoteStateMerged(byte[] state, boolean join) {
         publish(new RemoteStateMergedEvent(this, state, join));
+    }
+
+    /** Publishes a {@link JoinSucceededEvent}. */
+    @Override
+    public void joinSucceeded(int reached, int attempt) {
+        publish(new JoinSucceededEvent(this, reached, attempt));
+    }
+
+    /** Publishes a {@link JoinFailedEvent}. */
+    @Override
+    public void joinFailed(Throwable cause, int attempt) {
+        publish(new JoinFailedEvent(this, cause, attempt));
     }
 
     /** Publishes the events already queued, waiting a few seconds at most, then stops the thread. */

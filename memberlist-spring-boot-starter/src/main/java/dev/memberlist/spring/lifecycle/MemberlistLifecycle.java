@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,37 +24,28 @@ public final class MemberlistLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MemberlistLifecycle.class);
 
     private final Memberlist memberlist;
-    private final List<String> seeds;
-    private final boolean joinOnStart;
     private final Duration leaveTimeout;
     private final SeedJoiner joiner;
-    private volatile JoinState joinState = JoinState.NOT_STARTED;
     private volatile boolean running;
 
     /**
      * @param memberlist the node, started by {@link #start()} unless it already is
-     * @param seeds the seeds to join
-     * @param joinOnStart whether to join the seeds on start
-     * @param maxAttempts how many times to try the join
-     * @param backoff the wait before the first retry; it doubles after each failed attempt
+     * @param joiner joins the seeds once the node started, and keeps it looking for them while alone
      * @param leaveTimeout the longest wait for the leave to spread on stop
      */
-    public MemberlistLifecycle(Memberlist memberlist, List<String> seeds, boolean joinOnStart, int maxAttempts,
-                               Duration backoff, Duration leaveTimeout) {
+    public MemberlistLifecycle(Memberlist memberlist, SeedJoiner joiner, Duration leaveTimeout) {
         this.memberlist = memberlist;
-        this.seeds = List.copyOf(seeds);
-        this.joinOnStart = joinOnStart;
+        this.joiner = joiner;
         this.leaveTimeout = leaveTimeout;
-        this.joiner = new SeedJoiner(memberlist::join, this.seeds, maxAttempts, backoff);
     }
 
     /** @return where the join of the seeds stands */
     public JoinState joinState() {
-        return joinState;
+        return joiner.state();
     }
 
     /**
-     * Starts the node (binding its address) and starts joining the seeds without waiting for it.
+     * Starts the node (binding its address) and starts looking for the seeds without waiting.
      *
      * @throws dev.memberlist.MemberlistException when the node cannot start
      */
@@ -63,23 +53,12 @@ public final class MemberlistLifecycle implements SmartLifecycle {
     public void start() {
         memberlist.start();
         running = true;
-        if (!joinOnStart || seeds.isEmpty()) {
-            joinState = JoinState.NOT_REQUESTED;
+        if (joiner.seeds().isEmpty()) {
             log.info("Memberlist node {} started alone", memberlist.config().name());
-            return;
+        } else {
+            log.info("Memberlist node {} started; joining {}", memberlist.config().name(), joiner.seeds());
         }
-        joinState = JoinState.JOINING;
-        log.info("Memberlist node {} started; joining {}", memberlist.config().name(), seeds);
-        joiner.start().whenComplete((reached, failure) -> {
-            if (failure == null) {
-                joinState = JoinState.JOINED;
-                log.info("Joined the cluster through {} seed address(es); {} members", reached, memberlist.numMembers());
-            } else if (running) {
-                joinState = JoinState.FAILED;
-                log.warn("Could not join any of the seeds {}; running alone until another node joins: {}", seeds,
-                        failure.getMessage());
-            }
-        });
+        joiner.start(memberlist);
     }
 
     /** Leaves and shuts down, blocking until done. */
@@ -99,7 +78,7 @@ public final class MemberlistLifecycle implements SmartLifecycle {
     @Override
     public void stop(Runnable callback) {
         running = false;
-        joiner.cancel();
+        joiner.stop();
         if (!memberlist.isStarted() || memberlist.isShutdown()) {
             memberlist.shutdown();
             callback.run();

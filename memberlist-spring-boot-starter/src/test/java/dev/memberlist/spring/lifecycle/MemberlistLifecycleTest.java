@@ -9,6 +9,7 @@ import org.springframework.boot.web.server.context.WebServerGracefulShutdownLife
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +28,7 @@ class MemberlistLifecycleTest {
 
     @Test
     void startStartsTheNodeAndRunsAloneWithoutSeeds() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of(), true);
+        MemberlistLifecycle lifecycle = lifecycle(List.of());
         assertThat(lifecycle.joinState()).isEqualTo(JoinState.NOT_STARTED);
 
         lifecycle.start();
@@ -39,29 +40,40 @@ class MemberlistLifecycleTest {
     }
 
     @Test
-    void startWithJoinOnStartTurnedOffDoesNotJoin() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of("10.0.0.2:7946"), false);
+    void aJoinThatKeepsFailingKeepsTheNodeRunningAndLookingForItsSeeds() {
+        List<Integer> failedAttempts = new CopyOnWriteArrayList<>();
+        MemberlistLifecycle lifecycle = new MemberlistLifecycle(memberlist,
+                new SeedJoiner(List.of("10.0.0.2:7946"), new JoinBackoff(Duration.ofMillis(10), Duration.ofMillis(20)),
+                        new JoinListener() {
+                            @Override
+                            public void joinSucceeded(int reached, int attempt) {
+                            }
+
+                            @Override
+                            public void joinFailed(Throwable cause, int attempt) {
+                                failedAttempts.add(attempt);
+                            }
+                        }),
+                Duration.ofSeconds(1));
 
         lifecycle.start();
 
-        assertThat(lifecycle.joinState()).isEqualTo(JoinState.NOT_REQUESTED);
-    }
-
-    @Test
-    void aJoinThatKeepsFailingLeavesTheNodeRunningAlone() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of("10.0.0.2:7946"), true);
-
-        lifecycle.start();
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.joinState() == JoinState.FAILED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> failedAttempts.size() >= 8);
+        assertThat(failedAttempts.subList(0, 8)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(lifecycle.joinState()).isEqualTo(JoinState.JOINING);
         assertThat(lifecycle.isRunning()).isTrue();
         assertThat(memberlist.isShutdown()).isFalse();
         assertThat(memberlist.numMembers()).isEqualTo(1);
+
+        lifecycle.stop();
+        int attempts = failedAttempts.size();
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1))
+                .until(() -> failedAttempts.size() <= attempts + 1);
     }
 
     @Test
     void stopLeavesAndShutsTheNodeDownThenCallsBack() throws InterruptedException {
-        MemberlistLifecycle lifecycle = lifecycle(List.of(), true);
+        MemberlistLifecycle lifecycle = lifecycle(List.of());
         lifecycle.start();
         CountDownLatch stopped = new CountDownLatch(1);
 
@@ -75,7 +87,7 @@ class MemberlistLifecycleTest {
 
     @Test
     void stopOfANodeThatNeverStartedShutsItDown() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of(), true);
+        MemberlistLifecycle lifecycle = lifecycle(List.of());
 
         lifecycle.stop();
 
@@ -84,11 +96,20 @@ class MemberlistLifecycleTest {
 
     @Test
     void startsAfterAndStopsBeforeTheGracefulShutdownOfTheWebServer() {
-        assertThat(lifecycle(List.of(), true).getPhase())
+        assertThat(lifecycle(List.of()).getPhase())
                 .isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
     }
 
-    private MemberlistLifecycle lifecycle(List<String> seeds, boolean joinOnStart) {
-        return new MemberlistLifecycle(memberlist, seeds, joinOnStart, 2, Duration.ofMillis(10), Duration.ofSeconds(1));
+    private MemberlistLifecycle lifecycle(List<String> seeds) {
+        return new MemberlistLifecycle(memberlist, new SeedJoiner(seeds,
+                new JoinBackoff(Duration.ofMillis(10), Duration.ofMillis(20)), new JoinListener() {
+                    @Override
+                    public void joinSucceeded(int reached, int attempt) {
+                    }
+
+                    @Override
+                    public void joinFailed(Throwable cause, int attempt) {
+                    }
+                }), Duration.ofSeconds(1));
     }
 }

@@ -4,6 +4,7 @@ import dev.memberlist.Memberlist;
 import dev.memberlist.spring.actuate.endpoint.MemberlistEndpoint;
 import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
 import dev.memberlist.spring.actuate.endpoint.WritableMemberlistEndpoint;
+import dev.memberlist.spring.autoconfigure.JoinProperties;
 import dev.memberlist.spring.autoconfigure.MemberlistAutoConfiguration;
 import dev.memberlist.spring.autoconfigure.MemberlistProperties;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -31,9 +32,9 @@ public final class MemberlistEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MemberlistEndpoint memberlistEndpoint(Memberlist memberlist, RoundTripTimes roundTripTimes,
-            MemberlistProperties properties) {
+            MemberlistProperties properties, JoinProperties join) {
         if (properties.getEndpoint().isWriteEnabled()) {
-            return new WritableMemberlistEndpoint(memberlist, roundTripTimes, properties.getSeeds(),
+            return new WritableMemberlistEndpoint(memberlist, roundTripTimes, join.getSeeds(),
                     properties.getLeaveTimeout());
         }
         return new MemberlistEndpoint(memberlist, roundTripTimes);

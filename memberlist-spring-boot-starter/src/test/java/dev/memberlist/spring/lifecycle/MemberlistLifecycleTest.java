@@ -9,7 +9,6 @@ import org.springframework.boot.web.server.context.WebServerGracefulShutdownLife
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +27,7 @@ class MemberlistLifecycleTest {
 
     @Test
     void startStartsTheNodeAndRunsAloneWithoutSeeds() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of());
+        MemberlistLifecycle lifecycle = lifecycle(List.of(), new RecordingJoinListener());
         assertThat(lifecycle.joinState()).isEqualTo(JoinState.NOT_STARTED);
 
         lifecycle.start();
@@ -41,39 +40,29 @@ class MemberlistLifecycleTest {
 
     @Test
     void aJoinThatKeepsFailingKeepsTheNodeRunningAndLookingForItsSeeds() {
-        List<Integer> failedAttempts = new CopyOnWriteArrayList<>();
-        MemberlistLifecycle lifecycle = new MemberlistLifecycle(memberlist,
-                new SeedJoiner(List.of("10.0.0.2:7946"), new JoinBackoff(Duration.ofMillis(10), Duration.ofMillis(20)),
-                        new JoinListener() {
-                            @Override
-                            public void joinSucceeded(int reached, int attempt) {
-                            }
-
-                            @Override
-                            public void joinFailed(Throwable cause, int attempt) {
-                                failedAttempts.add(attempt);
-                            }
-                        }),
-                Duration.ofSeconds(1));
+        RecordingJoinListener listener = new RecordingJoinListener();
+        MemberlistLifecycle lifecycle = lifecycle(List.of("10.0.0.2:7946"), listener);
 
         lifecycle.start();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> failedAttempts.size() >= 8);
-        assertThat(failedAttempts.subList(0, 8)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.calls.size() >= 8);
+        assertThat(listener.calls.subList(0, 8)).allMatch(call -> call.startsWith("failed "))
+                .extracting(call -> call.substring(0, call.indexOf(':'))).containsExactly("failed 1", "failed 2",
+                        "failed 3", "failed 4", "failed 5", "failed 6", "failed 7", "failed 8");
         assertThat(lifecycle.joinState()).isEqualTo(JoinState.JOINING);
         assertThat(lifecycle.isRunning()).isTrue();
         assertThat(memberlist.isShutdown()).isFalse();
         assertThat(memberlist.numMembers()).isEqualTo(1);
 
         lifecycle.stop();
-        int attempts = failedAttempts.size();
+        int attempts = listener.calls.size();
         await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1))
-                .until(() -> failedAttempts.size() <= attempts + 1);
+                .until(() -> listener.calls.size() <= attempts + 1);
     }
 
     @Test
     void stopLeavesAndShutsTheNodeDownThenCallsBack() throws InterruptedException {
-        MemberlistLifecycle lifecycle = lifecycle(List.of());
+        MemberlistLifecycle lifecycle = lifecycle(List.of(), new RecordingJoinListener());
         lifecycle.start();
         CountDownLatch stopped = new CountDownLatch(1);
 
@@ -87,7 +76,7 @@ class MemberlistLifecycleTest {
 
     @Test
     void stopOfANodeThatNeverStartedShutsItDown() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of());
+        MemberlistLifecycle lifecycle = lifecycle(List.of(), new RecordingJoinListener());
 
         lifecycle.stop();
 
@@ -96,20 +85,12 @@ class MemberlistLifecycleTest {
 
     @Test
     void startsAfterAndStopsBeforeTheGracefulShutdownOfTheWebServer() {
-        assertThat(lifecycle(List.of()).getPhase())
+        assertThat(lifecycle(List.of(), new RecordingJoinListener()).getPhase())
                 .isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
     }
 
-    private MemberlistLifecycle lifecycle(List<String> seeds) {
+    private MemberlistLifecycle lifecycle(List<String> seeds, JoinListener listener) {
         return new MemberlistLifecycle(memberlist, new SeedJoiner(seeds,
-                new JoinBackoff(Duration.ofMillis(10), Duration.ofMillis(20)), new JoinListener() {
-                    @Override
-                    public void joinSucceeded(int reached, int attempt) {
-                    }
-
-                    @Override
-                    public void joinFailed(Throwable cause, int attempt) {
-                    }
-                }), Duration.ofSeconds(1));
+                new JoinBackoff(Duration.ofMillis(10), Duration.ofMillis(20)), listener), Duration.ofSeconds(1));
     }
 }

@@ -218,18 +218,4 @@ class SeedJoinerTest {
             return others == 0;
         }
     }
-
-    private static final class RecordingJoinListener implements JoinListener {
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public void joinSucceeded(int reached, int attempt) {
-            calls.add("succeeded " + attempt + " reaching " + reached);
-        }
-
-        @Override
-        public void joinFailed(Throwable cause, int attempt) {
-            calls.add("failed " + attempt + ": " + cause.getMessage());
-        }
-    }
 }

@@ -20,10 +20,13 @@ import dev.memberlist.spring.autoconfigure.metrics.MemberlistMetricsAutoConfigur
 import dev.memberlist.spring.event.EventPublishingDelegate;
 import dev.memberlist.spring.event.MemberJoinedEvent;
 import dev.memberlist.spring.event.MemberlistEvent;
+import dev.memberlist.spring.lifecycle.JoinBackoff;
+import dev.memberlist.spring.lifecycle.JoinListener;
 import dev.memberlist.spring.lifecycle.JoinState;
 import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
 import dev.memberlist.spring.lifecycle.MemberlistNodeLifecycle;
 import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
+import dev.memberlist.spring.lifecycle.SeedJoiner;
 import dev.memberlist.spring.metadata.NodeMetadata;
 import dev.memberlist.spring.metrics.MemberlistMetrics;
 import dev.memberlist.transport.AddressResolver;
@@ -173,7 +176,16 @@ class MemberlistAutoConfigurationTest {
     void runWhenUserDefinesLifecycleShouldBackOff() {
         contextRunner.withBean("customLifecycle", MemberlistLifecycle.class, () -> new MemberlistLifecycle(
                         Memberlist.prepare(MemberlistConfig.local().name("other").build(), new IsolatedTransport()),
-                        List.of(), false, 1, Duration.ZERO, Duration.ofSeconds(1)))
+                        new SeedJoiner(List.of(), new JoinBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                                new JoinListener() {
+                                    @Override
+                                    public void joinSucceeded(int reached, int attempt) {
+                                    }
+
+                                    @Override
+                                    public void joinFailed(Throwable cause, int attempt) {
+                                    }
+                                }), Duration.ofSeconds(1)))
                 .run(context -> assertThat(context).getBeanNames(MemberlistLifecycle.class).containsExactly("customLifecycle"));
     }
 
@@ -221,9 +233,20 @@ class MemberlistAutoConfigurationTest {
                 .run(context -> {
                     byte[] meta = context.getBean(Memberlist.class).localNode().meta();
                     assertThat(new String(meta, StandardCharsets.UTF_8))
-                            .isEqualTo("role=web+%26+api&zone=eu-west-1a");
-                    assertThat(NodeMetadata.decode(meta)).contains(Map.of("zone", "eu-west-1a", "role", "web & api"));
+                            .isEqualTo("role=web+%26+api&service-id=application&zone=eu-west-1a");
+                    assertThat(NodeMetadata.decode(meta)).contains(Map.of("zone", "eu-west-1a", "role", "web & api",
+                            "service-id", "application"));
                 });
+    }
+
+    @Test
+    void runShouldPublishTheApplicationNameAsServiceIdUnlessMetaSetsOne() {
+        contextRunner.withPropertyValues("spring.application.name=orders").run(context ->
+                assertThat(NodeMetadata.decode(context.getBean(Memberlist.class).localNode().meta()))
+                        .contains(Map.of("service-id", "orders")));
+        contextRunner.withPropertyValues("spring.application.name=orders", "memberlist.meta.service-id=billing")
+                .run(context -> assertThat(NodeMetadata.decode(context.getBean(Memberlist.class).localNode().meta()))
+                        .contains(Map.of("service-id", "billing")));
     }
 
     @Test
@@ -236,7 +259,7 @@ class MemberlistAutoConfigurationTest {
                     }
                 })
                 .run(context -> assertThat(context.getBean(Memberlist.class).localNode().meta())
-                        .isEqualTo("zone=a".getBytes(StandardCharsets.UTF_8)));
+                        .isEqualTo("service-id=application&zone=a".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -66,7 +66,7 @@ class MemberlistDiscoveryClientIT {
     private ConfigurableApplicationContext start(String name, String seed) {
         List<String> properties = new ArrayList<>(List.of("spring.application.name=" + name, "server.port=0",
                 "server.address=127.0.0.1", "spring.main.banner-mode=off", "memberlist.name=" + name + "-node",
-                "memberlist.profile=local", "memberlist.bind-address=127.0.0.1", "memberlist.bind-port=0",
+                "memberlist.profile=local", "memberlist.transport.bind-address=127.0.0.1", "memberlist.transport.bind-port=0",
                 "memberlist.meta.zone=" + name + "-zone", "memberlist.leave-timeout=2s",
                 // WebClient is on the test class path; the load balancer takes the blocking path, as without it.
                 "spring.cloud.discovery.reactive.enabled=false"));

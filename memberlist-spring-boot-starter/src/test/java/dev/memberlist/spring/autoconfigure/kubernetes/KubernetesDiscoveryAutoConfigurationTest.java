@@ -34,8 +34,8 @@ class KubernetesDiscoveryAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(KubernetesDiscoveryAutoConfiguration.class,
                     MemberlistAutoConfiguration.class))
             .withBean(KubernetesClient.class, () -> client, definition -> definition.setDestroyMethodName(""))
-            .withPropertyValues("memberlist.name=app", "memberlist.profile=local", "memberlist.bind-address=127.0.0.1",
-                    "memberlist.bind-port=0", "memberlist.join.initial-backoff=100ms", "memberlist.join.max-backoff=1s",
+            .withPropertyValues("memberlist.name=app", "memberlist.profile=local", "memberlist.transport.bind-address=127.0.0.1",
+                    "memberlist.transport.bind-port=0", "memberlist.join.initial-backoff=100ms", "memberlist.join.max-backoff=1s",
                     "memberlist.discovery.kubernetes.enabled=true");
 
     @Test

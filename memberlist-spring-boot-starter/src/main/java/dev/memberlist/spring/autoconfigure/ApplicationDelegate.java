@@ -5,22 +5,36 @@ import dev.memberlist.delegate.Delegate;
 import java.util.function.Supplier;
 
 /**
- * The {@link Delegate} of a configuration built from properties: metadata from the starter
- * ({@link dev.memberlist.spring.metadata.LocalNodeMetadata}) when it has any (from the application's
- * {@code Delegate} bean otherwise); user messages, broadcasts and user state from that bean.
+ * The {@link Delegate} of a configuration built from properties: user messages, broadcasts and user
+ * state from the application's {@code Delegate} bean; metadata from the starter
+ * ({@link dev.memberlist.spring.metadata.LocalNodeMetadata}, read on every call so that pairs
+ * published later, like the web server's port, are announced), unless {@code memberlist.meta} is
+ * not set and that bean supplies metadata of its own.
  */
 final class ApplicationDelegate extends ForwardingDelegate {
 
-    private final Supplier<byte[]> meta;
+    private final Supplier<byte[]> starterMeta;
+    private final boolean metaConfigured;
 
-    ApplicationDelegate(Supplier<byte[]> meta, Delegate application) {
+    /**
+     * @param starterMeta the starter's metadata
+     * @param metaConfigured whether {@code memberlist.meta} is set, so the starter's metadata wins
+     * @param application the application's delegate
+     */
+    ApplicationDelegate(Supplier<byte[]> starterMeta, boolean metaConfigured, Delegate application) {
         super(application);
-        this.meta = meta;
+        this.starterMeta = starterMeta;
+        this.metaConfigured = metaConfigured;
     }
 
     @Override
     public byte[] nodeMeta(int limit) {
-        byte[] starterMeta = meta.get();
-        return starterMeta.length > 0 ? starterMeta : super.nodeMeta(limit);
+        if (!metaConfigured) {
+            byte[] own = super.nodeMeta(limit);
+            if (own.length > 0) {
+                return own;
+            }
+        }
+        return starterMeta.get();
     }
 }

@@ -103,11 +103,9 @@ public final class MemberlistAutoConfiguration {
         if (tlsBundle != null) {
             builder.streamTls(SslBundleStreamTls.of(sslBundles.getObject(), tlsBundle));
         }
-        Delegate application = delegate.getIfAvailable();
         // An application Delegate that supplies metadata keeps doing so, unless memberlist.meta is set.
-        boolean applicationMetadata = application != null && properties.getMeta().isEmpty();
-        builder.delegate(new ApplicationDelegate(applicationMetadata ? () -> new byte[0] : metadata::encode,
-                application != null ? application : new Delegate() { }));
+        builder.delegate(new ApplicationDelegate(metadata::encode, !properties.getMeta().isEmpty(),
+                delegate.getIfAvailable(() -> new Delegate() { })));
         FanOutDelegate fanOut = new FanOutDelegate(
                 eventDelegates.orderedStream().filter(bean -> !(bean instanceof EventPublishingDelegate)).toList(),
                 conflictDelegates.orderedStream().filter(bean -> !(bean instanceof EventPublishingDelegate)).toList());

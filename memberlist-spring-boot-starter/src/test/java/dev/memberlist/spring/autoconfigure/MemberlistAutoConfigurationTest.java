@@ -27,6 +27,7 @@ import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
 import dev.memberlist.spring.lifecycle.MemberlistNodeLifecycle;
 import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
 import dev.memberlist.spring.lifecycle.SeedJoiner;
+import dev.memberlist.spring.metadata.LocalNodeMetadata;
 import dev.memberlist.spring.metadata.NodeMetadata;
 import dev.memberlist.spring.metrics.MemberlistMetrics;
 import dev.memberlist.transport.AddressResolver;
@@ -92,10 +93,12 @@ class MemberlistAutoConfigurationTest {
 
     @Test
     void runWhenContextStopsAndStartsShouldLeaveShutDownAndStartANewNode() {
-        contextRunner.withPropertyValues("memberlist.leave-timeout=1s").run(context -> {
+        contextRunner.withPropertyValues("memberlist.leave-timeout=1s", "spring.application.name=orders").run(context -> {
             Memberlist memberlist = context.getBean(Memberlist.class);
             IsolatedTransport transport = context.getBean(IsolatedTransport.class);
             long firstIncarnation = memberlist.localNode().incarnation();
+            // What HttpPortMetadataPublisher does once the web server is bound.
+            context.getBean(LocalNodeMetadata.class).publish(LocalNodeMetadata.HTTP_PORT, "8080");
 
             context.stop();
 
@@ -110,6 +113,8 @@ class MemberlistAutoConfigurationTest {
             assertThat(memberlist.hasLeft()).isFalse();
             assertThat(memberlist.localNode().name()).isEqualTo("solo");
             assertThat(memberlist.localNode().incarnation()).isGreaterThanOrEqualTo(firstIncarnation);
+            assertThat(NodeMetadata.decode(memberlist.localNode().meta())).as("the published metadata outlives the restart")
+                    .hasValue(Map.of(LocalNodeMetadata.SERVICE_ID, "orders", LocalNodeMetadata.HTTP_PORT, "8080"));
             assertThat(transport.starts()).isEqualTo(2);
             assertThat(context.getBean(MemberlistLifecycle.class).joinState()).isEqualTo(JoinState.NOT_REQUESTED);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(context.getBean(JoinedListener.class).joined)
@@ -260,6 +265,27 @@ class MemberlistAutoConfigurationTest {
                 })
                 .run(context -> assertThat(context.getBean(Memberlist.class).localNode().meta())
                         .isEqualTo("service-id=application&zone=a".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void runWhenTheDelegateBeanSuppliesMetadataAndMetaIsNotSetShouldKeepTheBeansMetadata() {
+        contextRunner.withPropertyValues("spring.application.name=orders")
+                .withBean(Delegate.class, () -> new Delegate() {
+                    @Override
+                    public byte[] nodeMeta(int limit) {
+                        return new byte[] {9};
+                    }
+                })
+                .run(context -> assertThat(context.getBean(Memberlist.class).localNode().meta()).containsExactly(9));
+    }
+
+    @Test
+    void runWhenTheDelegateBeanSuppliesNoMetadataShouldStillPublishTheServiceId() {
+        // A Delegate for messages or broadcasts only, as the sample app's chat, leaves metadata to the starter.
+        contextRunner.withPropertyValues("spring.application.name=orders")
+                .withBean(Delegate.class, () -> new Delegate() { })
+                .run(context -> assertThat(NodeMetadata.decode(context.getBean(Memberlist.class).localNode().meta()))
+                        .hasValue(Map.of("service-id", "orders")));
     }
 
     @Test

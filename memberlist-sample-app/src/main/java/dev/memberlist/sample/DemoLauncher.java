@@ -79,7 +79,7 @@ final class DemoLauncher {
                 "memberlist.transport.bind-address=127.0.0.1",
                 "memberlist.transport.bind-port=" + (gossipPort == 0 ? 0 : gossipPort + index)));
         if (seed != null) {
-            properties.add("memberlist.seeds=" + seed);
+            properties.add("memberlist.join.seeds=" + seed);
         }
         return new SpringApplicationBuilder(SampleApplication.class)
                 .properties(properties.toArray(String[]::new))

@@ -114,7 +114,7 @@ class ClusterPageBrowserTest {
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 SampleApplication.class.getName(), "--demo.nodes=1", "--server.port=0",
                 "--memberlist.name=node-3", "--memberlist.transport.bind-address=127.0.0.1", "--memberlist.transport.bind-port=0",
-                "--memberlist.seeds=127.0.0.1:" + seedPort, "--spring.main.banner-mode=off")
+                "--memberlist.join.seeds=127.0.0.1:" + seedPort, "--spring.main.banner-mode=off")
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();

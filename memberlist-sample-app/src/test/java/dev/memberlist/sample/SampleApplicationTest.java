@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,6 +48,12 @@ class SampleApplicationTest {
                 .contains("\"self\":\"node-0\"", "\"name\":\"node-1\"", "\"state\":\"ALIVE\"", "\"history\":[");
         assertThat(get(second, "/api/events")).contains("node-0 joined");
         assertThat(get(first, "/actuator/health")).contains("\"memberlist\"");
+        // The page's "open" link of node-1 needs the port node-1's web server really bound (server.port=0).
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(httpPortsOf("node-1", get(first, "/actuator/memberlist"))).containsOnly(Integer.toString(second));
+            assertThat(httpPortsOf("node-1", firstStreamEvent(first).lines().filter(line -> line.startsWith("data:"))
+                    .map(line -> line.substring("data:".length())).collect(Collectors.joining()))).containsOnly(Integer.toString(second));
+        });
     }
 
     @Test
@@ -104,6 +111,16 @@ class SampleApplicationTest {
             return CompletableFuture.supplyAsync(() -> lines.takeWhile(line -> !line.isEmpty())
                     .collect(Collectors.joining("\n"))).get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** @return the {@code http-port} metadata of every view of the member in the JSON document */
+    private static List<String> httpPortsOf(String member, String json) {
+        List<String> ports = JsonMapper.shared().readTree(json).findParents("meta").stream()
+                .filter(view -> member.equals(view.path("name").asString()))
+                .map(view -> view.path("meta").path("http-port").asString())
+                .toList();
+        assertThat(ports).as("views of %s in %s", member, json).isNotEmpty();
+        return ports;
     }
 
     private String get(int port, String path) throws Exception {

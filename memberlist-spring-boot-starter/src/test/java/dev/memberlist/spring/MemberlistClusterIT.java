@@ -164,7 +164,7 @@ class MemberlistClusterIT {
                 "memberlist.transport.bind-port=0", "memberlist.encryption.secret-keys=" + KEY, "memberlist.meta.app=" + name,
                 "memberlist.leave-timeout=3s"));
         if (seed != null) {
-            properties.add("memberlist.seeds=" + seed);
+            properties.add("memberlist.join.seeds=" + seed);
         }
         properties.addAll(List.of(more));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterApplication.class)

@@ -11,8 +11,12 @@ import dev.memberlist.delegate.MergeDelegate;
 import dev.memberlist.delegate.PingDelegate;
 import dev.memberlist.spring.MemberlistTelemetry;
 import dev.memberlist.spring.event.EventPublishingDelegate;
+import dev.memberlist.spring.lifecycle.DiscoveredSeeds;
 import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
 import dev.memberlist.spring.lifecycle.MemberlistNodeLifecycle;
+import dev.memberlist.spring.lifecycle.SeedJoiner;
+import dev.memberlist.spring.metadata.HttpPortMetadataPublisher;
+import dev.memberlist.spring.metadata.LocalNodeMetadata;
 import dev.memberlist.spring.tls.SslBundleStreamTls;
 import dev.memberlist.transport.AddressResolver;
 import dev.memberlist.transport.Transport;
@@ -26,16 +30,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Auto-configuration of a {@link Memberlist} node from {@link MemberlistProperties}, run by
- * {@link MemberlistNodeLifecycle} and {@link MemberlistLifecycle}, publishing
+ * {@link MemberlistNodeLifecycle} and {@link MemberlistLifecycle}, joining the seeds of
+ * {@link JoinProperties} and of every {@link DiscoveredSeeds} bean, publishing
  * {@link dev.memberlist.spring.event.MemberlistEvent}s.
+ *
+ * <p>The node's metadata ({@link LocalNodeMetadata}) holds {@code memberlist.meta}, the service id
+ * ({@code spring.application.name}) and the port the web server is bound to; it outlives restarts
+ * of the node.
  *
  * <p>Application beans join the configuration built from properties: at most one each of
  * {@link Delegate} (messages, broadcasts, user state and, unless {@code memberlist.meta} is set,
@@ -53,7 +66,7 @@ import java.util.Locale;
 @ConditionalOnClass(Memberlist.class)
 @ConditionalOnBooleanProperty(name = "memberlist.enabled", matchIfMissing = true)
 @ConditionalOnMissingBean(Memberlist.class)
-@EnableConfigurationProperties(MemberlistProperties.class)
+@EnableConfigurationProperties({ MemberlistProperties.class, JoinProperties.class })
 public final class MemberlistAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
@@ -69,19 +82,30 @@ public final class MemberlistAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MemberlistConfig memberlistConfig(MemberlistProperties properties, ObjectProvider<Delegate> delegate,
-            ObjectProvider<EventDelegate> eventDelegates, ObjectProvider<ConflictDelegate> conflictDelegates,
-            ObjectProvider<MergeDelegate> mergeDelegate, ObjectProvider<AliveDelegate> aliveDelegate,
-            ObjectProvider<PingDelegate> pingDelegate, ObjectProvider<Telemetry> telemetry,
-            ObjectProvider<AddressResolver> addressResolver, ObjectProvider<MemberlistConfigCustomizer> customizers,
-            ObjectProvider<SslBundles> sslBundles) {
+    LocalNodeMetadata memberlistLocalNodeMetadata(MemberlistProperties properties, Environment environment) {
+        new MemberlistConfigFactory(properties).checkMetadata();
+        LocalNodeMetadata metadata = new LocalNodeMetadata(properties.getMeta());
+        metadata.publish(LocalNodeMetadata.SERVICE_ID, environment.getProperty("spring.application.name", "application"));
+        return metadata;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MemberlistConfig memberlistConfig(MemberlistProperties properties, LocalNodeMetadata metadata,
+            ObjectProvider<Delegate> delegate, ObjectProvider<EventDelegate> eventDelegates,
+            ObjectProvider<ConflictDelegate> conflictDelegates, ObjectProvider<MergeDelegate> mergeDelegate,
+            ObjectProvider<AliveDelegate> aliveDelegate, ObjectProvider<PingDelegate> pingDelegate,
+            ObjectProvider<Telemetry> telemetry, ObjectProvider<AddressResolver> addressResolver,
+            ObjectProvider<MemberlistConfigCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
         MemberlistConfigFactory factory = new MemberlistConfigFactory(properties);
         MemberlistConfig.Builder builder = factory.builder();
         String tlsBundle = properties.getTransport().getTcp().getSsl().getBundle();
         if (tlsBundle != null) {
             builder.streamTls(SslBundleStreamTls.of(sslBundles.getObject(), tlsBundle));
         }
-        builder.delegate(new ApplicationDelegate(factory.metadata(), delegate.getIfAvailable(() -> new Delegate() { })));
+        // An application Delegate that supplies metadata keeps doing so, unless memberlist.meta is set.
+        builder.delegate(new ApplicationDelegate(metadata::encode, !properties.getMeta().isEmpty(),
+                delegate.getIfAvailable(() -> new Delegate() { })));
         FanOutDelegate fanOut = new FanOutDelegate(
                 eventDelegates.orderedStream().filter(bean -> !(bean instanceof EventPublishingDelegate)).toList(),
                 conflictDelegates.orderedStream().filter(bean -> !(bean instanceof EventPublishingDelegate)).toList());
@@ -112,10 +136,27 @@ public final class MemberlistAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MemberlistLifecycle memberlistLifecycle(Memberlist memberlist, MemberlistProperties properties) {
+    MemberlistLifecycle memberlistLifecycle(Memberlist memberlist, MemberlistProperties properties, JoinProperties join,
+            EventPublishingDelegate events, ObjectProvider<DiscoveredSeeds> discoveredSeeds) {
         new MemberlistConfigFactory(properties).checkLifecycleSettings();
-        return new MemberlistLifecycle(memberlist, properties.getSeeds(), properties.isJoinOnStart(),
-                properties.getJoin().getMaxAttempts(), properties.getJoin().getBackoff(), properties.getLeaveTimeout());
+        List<String> seeds = new ArrayList<>();
+        if (join.isEnabled()) {
+            seeds.addAll(join.getSeeds());
+            discoveredSeeds.orderedStream().forEach(discovered -> seeds.addAll(discovered.seeds()));
+        }
+        return new MemberlistLifecycle(memberlist, new SeedJoiner(seeds, join.backoff(), events),
+                properties.getLeaveTimeout());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebServerInitializedEvent.class)
+    static class HttpPortMetadataConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        HttpPortMetadataPublisher memberlistHttpPortMetadataPublisher(LocalNodeMetadata metadata, Memberlist memberlist) {
+            return new HttpPortMetadataPublisher(metadata, memberlist);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -147,10 +147,11 @@ final class MemberlistConfigFactory {
     }
 
     /**
-     * @return {@code memberlist.meta} encoded as node metadata; empty when not set
+     * Checks that {@code memberlist.meta} can be encoded as node metadata.
+     *
      * @throws InvalidConfigurationPropertyValueException when it encodes to more than 512 bytes
      */
-    byte[] metadata() {
+    void checkMetadata() {
         byte[] meta;
         try {
             meta = NodeMetadata.encode(properties.getMeta());
@@ -162,11 +163,10 @@ final class MemberlistConfigFactory {
                     "encodes to " + meta.length + " bytes of node metadata; at most "
                             + MemberlistConfig.META_MAX_SIZE + " are allowed");
         }
-        return meta;
     }
 
     /**
-     * Checks the settings of joining and leaving, which the core does not see.
+     * Checks the settings of leaving, which the core does not see.
      *
      * @throws InvalidConfigurationPropertyValueException naming the property out of range
      */
@@ -174,14 +174,6 @@ final class MemberlistConfigFactory {
         if (properties.getLeaveTimeout().isNegative() || properties.getLeaveTimeout().isZero()) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "leave-timeout", properties.getLeaveTimeout(),
                     "must be positive");
-        }
-        if (properties.getJoin().getMaxAttempts() < 1) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "join.max-attempts",
-                    properties.getJoin().getMaxAttempts(), "must be at least 1");
-        }
-        if (properties.getJoin().getBackoff().isNegative()) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "join.backoff", properties.getJoin().getBackoff(),
-                    "must not be negative");
         }
     }
 

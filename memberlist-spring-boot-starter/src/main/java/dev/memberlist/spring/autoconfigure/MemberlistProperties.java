@@ -5,17 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Configuration properties for memberlist ({@code memberlist.*}): the node's identity, seeds and
- * lifecycle here, the protocol knobs in groups ({@code transport}, {@code probe}, {@code suspicion},
+ * Configuration properties for memberlist ({@code memberlist.*}): the node's identity and leave
+ * here, the protocol knobs in groups ({@code transport}, {@code probe}, {@code suspicion},
  * {@code gossip}, {@code push-pull}, {@code encryption}, {@code compression}, {@code cluster},
  * {@code protocol}, {@code reconnect}) and the starter's own parts ({@code events}, {@code health},
- * {@code metrics}). A protocol knob left unset keeps the value of the selected
+ * {@code metrics}); joining is {@link JoinProperties} ({@code memberlist.join}). A protocol knob left unset keeps the value of the selected
  * {@link #getProfile() profile}.
  */
 @ConfigurationProperties("memberlist")
@@ -29,19 +27,11 @@ public class MemberlistProperties {
     /** Name of this node, unique in the cluster. Defaults to the host name. */
     private @Nullable String name;
 
-    /** Seeds to join: host, host:port, ip:port or [v6]:port; a host name stands for all its addresses. */
-    private List<String> seeds = new ArrayList<>();
-
-    /** Whether to join the seeds once the application context is refreshed. */
-    private boolean joinOnStart = true;
-
     /** Longest wait for a graceful leave to spread when the application context closes. */
     private Duration leaveTimeout = Duration.ofSeconds(5);
 
     /** Metadata of this node, sent to every other node as URL-encoded k=v pairs (at most 512 bytes). */
     private Map<String, String> meta = new LinkedHashMap<>();
-
-    private final Join join = new Join();
 
     /** Where the node listens and how it is reached. */
     @NestedConfigurationProperty
@@ -119,22 +109,6 @@ public class MemberlistProperties {
         this.name = name;
     }
 
-    public List<String> getSeeds() {
-        return seeds;
-    }
-
-    public void setSeeds(List<String> seeds) {
-        this.seeds = seeds;
-    }
-
-    public boolean isJoinOnStart() {
-        return joinOnStart;
-    }
-
-    public void setJoinOnStart(boolean joinOnStart) {
-        this.joinOnStart = joinOnStart;
-    }
-
     public Duration getLeaveTimeout() {
         return leaveTimeout;
     }
@@ -149,10 +123,6 @@ public class MemberlistProperties {
 
     public void setMeta(Map<String, String> meta) {
         this.meta = meta;
-    }
-
-    public Join getJoin() {
-        return join;
     }
 
     public TransportProperties getTransport() {
@@ -217,30 +187,5 @@ public class MemberlistProperties {
 
         /** Fast timings for nodes on one machine or a fast local network. */
         LOCAL
-    }
-
-    /** Retries of the join on start. */
-    public static class Join {
-        /** Number of attempts to join the seeds before running alone. */
-        private int maxAttempts = 5;
-
-        /** Delay before the first retry; it doubles after each failed attempt. */
-        private Duration backoff = Duration.ofSeconds(1);
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getBackoff() {
-            return backoff;
-        }
-
-        public void setBackoff(Duration backoff) {
-            this.backoff = backoff;
-        }
     }
 }

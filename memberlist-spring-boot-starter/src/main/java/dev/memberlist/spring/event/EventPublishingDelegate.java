@@ -3,6 +3,7 @@ package dev.memberlist.spring.event;
 import dev.memberlist.Node;
 import dev.memberlist.delegate.ConflictDelegate;
 import dev.memberlist.delegate.EventDelegate;
+import dev.memberlist.spring.lifecycle.JoinListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link #droppedEvents()}, the meter {@code memberlist.events.dropped}) and a warning is logged
  * when the queue first overflows, and again once it has drained.
  */
-public final class EventPublishingDelegate implements EventDelegate, ConflictDelegate, AutoCloseable {
+public final class EventPublishingDelegate implements EventDelegate, ConflictDelegate, JoinListener, AutoCloseable {
     /** Name of the consumer thread. */
     public static final String THREAD_NAME = "memberlist-events";
 
@@ -94,6 +95,18 @@ public final class EventPublishingDelegate implements EventDelegate, ConflictDel
      */
     public void remoteStateMerged(byte[] state, boolean join) {
         publish(new RemoteStateMergedEvent(this, state, join));
+    }
+
+    /** Publishes a {@link JoinSucceededEvent}. */
+    @Override
+    public void joinSucceeded(int reached, int attempt) {
+        publish(new JoinSucceededEvent(this, reached, attempt));
+    }
+
+    /** Publishes a {@link JoinFailedEvent}. */
+    @Override
+    public void joinFailed(Throwable cause, int attempt) {
+        publish(new JoinFailedEvent(this, cause, attempt));
     }
 
     /** @return how many events wait for listeners */

@@ -9,7 +9,7 @@ import org.springframework.context.ApplicationEvent;
  */
 public abstract sealed class MemberlistEvent extends ApplicationEvent
         permits MemberJoinedEvent, MemberLeftEvent, MemberUpdatedEvent, MemberConflictEvent, UserMessageReceivedEvent,
-        RemoteStateMergedEvent {
+        RemoteStateMergedEvent, JoinSucceededEvent, JoinFailedEvent {
 
     private static final long serialVersionUID = 1L;
 

@@ -9,11 +9,13 @@ import org.springframework.boot.health.contributor.Health;
 import java.util.function.Supplier;
 
 /**
- * Health of the memberlist node. UP while it runs and is joined, or runs alone because no join was
- * asked for; OUT_OF_SERVICE while starting or joining, when every join attempt failed, and after it
- * left the cluster; DOWN once shut down, or while Lifeguard's health score is above the threshold
- * (the node is probably too slow to answer probes). Details hold the node counts by state, the
- * score and the join state.
+ * Health of the memberlist node. UP while it runs: joined, alone because no join was asked for, or
+ * alone and still looking for its seeds (a node alone is a working one-node cluster that others
+ * join when they find it, so it must not fail {@code /actuator/health}, nor keep its pod out of a
+ * headless service); OUT_OF_SERVICE before it starts and after it left the cluster; DOWN once shut
+ * down, or while Lifeguard's health score is above the threshold (the node is probably too slow to
+ * answer probes). Details hold the join state, whether the node knows other members
+ * ({@code joined}), whether it is {@code lookingForSeeds}, the node counts by state and the score.
  */
 public final class MemberlistHealthIndicator extends AbstractHealthIndicator {
     private final Memberlist memberlist;
@@ -45,15 +47,16 @@ public final class MemberlistHealthIndicator extends AbstractHealthIndicator {
             builder.outOfService();
             return;
         }
-        builder.withDetail("healthScore", score).withDetail("counts", MemberCounts.of(memberlist.allNodes()));
+        builder.withDetail("joined", memberlist.numMembers() > 1)
+                .withDetail("lookingForSeeds", join == JoinState.JOINING)
+                .withDetail("healthScore", score)
+                .withDetail("counts", MemberCounts.of(memberlist.allNodes()));
         if (memberlist.hasLeft()) {
             builder.outOfService();
         } else if (score > maxScore) {
             builder.down().withDetail("maxScore", maxScore);
-        } else if (join == JoinState.JOINED || join == JoinState.NOT_REQUESTED || memberlist.numMembers() > 1) {
-            builder.up();
         } else {
-            builder.outOfService();
+            builder.up();
         }
     }
 }

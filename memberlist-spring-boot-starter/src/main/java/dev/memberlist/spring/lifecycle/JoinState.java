@@ -1,19 +1,19 @@
 package dev.memberlist.spring.lifecycle;
 
-/** Where the join of the configured seeds stands. */
+/** Where the join of the seeds stands. */
 public enum JoinState {
     /** The node has not started yet. */
     NOT_STARTED,
 
-    /** No join was asked for: there are no seeds, or joining on start is turned off. */
+    /** No join was asked for: there are no seeds, or joining is turned off. */
     NOT_REQUESTED,
 
-    /** Joining the seeds, possibly retrying. */
+    /**
+     * The node is alone and looking for its seeds: it tries again and again, with backoff, until
+     * another member is known, whether through its own join or because another node joined it.
+     */
     JOINING,
 
-    /** At least one seed was reached. */
-    JOINED,
-
-    /** Every attempt failed; the node runs alone until another node joins it. */
-    FAILED
+    /** The node knows other members; should it find itself alone again, it goes back to {@link #JOINING}. */
+    JOINED
 }

@@ -6,18 +6,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Joins the seeds in the background once the application context is refreshed (starting the
- * {@link Memberlist} bean if {@link MemberlistNodeLifecycle} did not); on stop, leaves gracefully.
- * The node keeps running until {@link MemberlistNodeLifecycle} shuts it down.
+ * Looks for the seeds in the background once the application context is refreshed (starting the
+ * {@link Memberlist} bean if {@link MemberlistNodeLifecycle} did not), through a {@link SeedJoiner}
+ * that never gives up while the node is alone; on stop, stops looking and leaves gracefully. The
+ * node keeps running until {@link MemberlistNodeLifecycle} shuts it down.
  *
  * <p>Runs in phase {@link #PHASE}: after the web server started (so peers that learn about this
  * node can already reach it) and, on shutdown, before Boot's graceful web shutdown, so peers hear
- * the leave while in-flight requests still drain. Starting again after a stop joins again.
+ * the leave while in-flight requests still drain. Starting again after a stop looks for the seeds
+ * again.
  */
 public final class MemberlistLifecycle implements SmartLifecycle {
     /** Later than the web server's start and graceful shutdown phases. */
@@ -26,41 +27,28 @@ public final class MemberlistLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MemberlistLifecycle.class);
 
     private final Memberlist memberlist;
-    private final List<String> seeds;
-    private final boolean joinOnStart;
-    private final int maxAttempts;
-    private final Duration backoff;
+    private final SeedJoiner joiner;
     private final Duration leaveTimeout;
-    private volatile SeedJoiner joiner;
-    private volatile JoinState joinState = JoinState.NOT_STARTED;
     private volatile boolean running;
 
     /**
      * @param memberlist the node, started by {@link #start()} unless it already is
-     * @param seeds the seeds to join
-     * @param joinOnStart whether to join the seeds on start
-     * @param maxAttempts how many times to try the join
-     * @param backoff the wait before the first retry; it doubles after each failed attempt
+     * @param joiner joins the seeds once the node started, and keeps it looking for them while alone
      * @param leaveTimeout the longest wait for the leave to spread on stop
      */
-    public MemberlistLifecycle(Memberlist memberlist, List<String> seeds, boolean joinOnStart, int maxAttempts,
-                               Duration backoff, Duration leaveTimeout) {
+    public MemberlistLifecycle(Memberlist memberlist, SeedJoiner joiner, Duration leaveTimeout) {
         this.memberlist = memberlist;
-        this.seeds = List.copyOf(seeds);
-        this.joinOnStart = joinOnStart;
-        this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
+        this.joiner = joiner;
         this.leaveTimeout = leaveTimeout;
-        this.joiner = newJoiner();
     }
 
     /** @return where the join of the seeds stands */
     public JoinState joinState() {
-        return joinState;
+        return joiner.state();
     }
 
     /**
-     * Starts the node (binding its address) and starts joining the seeds without waiting for it.
+     * Starts the node (binding its address) and starts looking for the seeds without waiting.
      *
      * @throws dev.memberlist.MemberlistException when the node cannot start
      */
@@ -68,32 +56,12 @@ public final class MemberlistLifecycle implements SmartLifecycle {
     public void start() {
         memberlist.start();
         running = true;
-        if (!joinOnStart || seeds.isEmpty()) {
-            joinState = JoinState.NOT_REQUESTED;
+        if (joiner.seeds().isEmpty()) {
             log.info("Memberlist node {} started alone", memberlist.config().name());
-            return;
+        } else {
+            log.info("Memberlist node {} started; joining {}", memberlist.config().name(), joiner.seeds());
         }
-        joinState = JoinState.JOINING;
-        log.info("Memberlist node {} started; joining {}", memberlist.config().name(), seeds);
-        SeedJoiner current = newJoiner();
-        joiner = current;
-        current.start().whenComplete((reached, failure) -> {
-            if (joiner != current) {
-                return; // a join of a run stopped since: the new run's joiner owns the state
-            }
-            if (failure == null) {
-                joinState = JoinState.JOINED;
-                log.info("Joined the cluster through {} seed address(es); {} members", reached, memberlist.numMembers());
-            } else if (running) {
-                joinState = JoinState.FAILED;
-                log.warn("Could not join any of the seeds {}; running alone until another node joins: {}", seeds,
-                        failure.getMessage());
-            }
-        });
-    }
-
-    private SeedJoiner newJoiner() {
-        return new SeedJoiner(memberlist::join, seeds, maxAttempts, backoff);
+        joiner.start(memberlist);
     }
 
     /** Leaves, blocking until done. */
@@ -105,14 +73,15 @@ public final class MemberlistLifecycle implements SmartLifecycle {
     }
 
     /**
-     * Leaves gracefully, waiting at most the leave timeout for the leave to spread.
+     * Stops looking for the seeds and leaves gracefully, waiting at most the leave timeout for the
+     * leave to spread.
      *
      * @param callback told when the leave has spread or timed out
      */
     @Override
     public void stop(Runnable callback) {
         running = false;
-        joiner.cancel();
+        joiner.stop();
         if (!memberlist.isStarted() || memberlist.isShutdown() || memberlist.hasLeft()) {
             callback.run();
             return;

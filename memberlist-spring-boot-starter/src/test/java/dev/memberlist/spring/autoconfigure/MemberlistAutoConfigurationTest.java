@@ -20,10 +20,14 @@ import dev.memberlist.spring.autoconfigure.metrics.MemberlistMetricsAutoConfigur
 import dev.memberlist.spring.event.EventPublishingDelegate;
 import dev.memberlist.spring.event.MemberJoinedEvent;
 import dev.memberlist.spring.event.MemberlistEvent;
+import dev.memberlist.spring.lifecycle.JoinBackoff;
+import dev.memberlist.spring.lifecycle.JoinListener;
 import dev.memberlist.spring.lifecycle.JoinState;
 import dev.memberlist.spring.lifecycle.MemberlistLifecycle;
 import dev.memberlist.spring.lifecycle.MemberlistNodeLifecycle;
 import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
+import dev.memberlist.spring.lifecycle.SeedJoiner;
+import dev.memberlist.spring.metadata.LocalNodeMetadata;
 import dev.memberlist.spring.metadata.NodeMetadata;
 import dev.memberlist.spring.metrics.MemberlistMetrics;
 import dev.memberlist.transport.AddressResolver;
@@ -89,10 +93,12 @@ class MemberlistAutoConfigurationTest {
 
     @Test
     void runWhenContextStopsAndStartsShouldLeaveShutDownAndStartANewNode() {
-        contextRunner.withPropertyValues("memberlist.leave-timeout=1s").run(context -> {
+        contextRunner.withPropertyValues("memberlist.leave-timeout=1s", "spring.application.name=orders").run(context -> {
             Memberlist memberlist = context.getBean(Memberlist.class);
             IsolatedTransport transport = context.getBean(IsolatedTransport.class);
             long firstIncarnation = memberlist.localNode().incarnation();
+            // What HttpPortMetadataPublisher does once the web server is bound.
+            context.getBean(LocalNodeMetadata.class).publish(LocalNodeMetadata.HTTP_PORT, "8080");
 
             context.stop();
 
@@ -107,6 +113,8 @@ class MemberlistAutoConfigurationTest {
             assertThat(memberlist.hasLeft()).isFalse();
             assertThat(memberlist.localNode().name()).isEqualTo("solo");
             assertThat(memberlist.localNode().incarnation()).isGreaterThanOrEqualTo(firstIncarnation);
+            assertThat(NodeMetadata.decode(memberlist.localNode().meta())).as("the published metadata outlives the restart")
+                    .hasValue(Map.of(LocalNodeMetadata.SERVICE_ID, "orders", LocalNodeMetadata.HTTP_PORT, "8080"));
             assertThat(transport.starts()).isEqualTo(2);
             assertThat(context.getBean(MemberlistLifecycle.class).joinState()).isEqualTo(JoinState.NOT_REQUESTED);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(context.getBean(JoinedListener.class).joined)
@@ -173,7 +181,16 @@ class MemberlistAutoConfigurationTest {
     void runWhenUserDefinesLifecycleShouldBackOff() {
         contextRunner.withBean("customLifecycle", MemberlistLifecycle.class, () -> new MemberlistLifecycle(
                         Memberlist.prepare(MemberlistConfig.local().name("other").build(), new IsolatedTransport()),
-                        List.of(), false, 1, Duration.ZERO, Duration.ofSeconds(1)))
+                        new SeedJoiner(List.of(), new JoinBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                                new JoinListener() {
+                                    @Override
+                                    public void joinSucceeded(int reached, int attempt) {
+                                    }
+
+                                    @Override
+                                    public void joinFailed(Throwable cause, int attempt) {
+                                    }
+                                }), Duration.ofSeconds(1)))
                 .run(context -> assertThat(context).getBeanNames(MemberlistLifecycle.class).containsExactly("customLifecycle"));
     }
 
@@ -221,9 +238,20 @@ class MemberlistAutoConfigurationTest {
                 .run(context -> {
                     byte[] meta = context.getBean(Memberlist.class).localNode().meta();
                     assertThat(new String(meta, StandardCharsets.UTF_8))
-                            .isEqualTo("role=web+%26+api&zone=eu-west-1a");
-                    assertThat(NodeMetadata.decode(meta)).contains(Map.of("zone", "eu-west-1a", "role", "web & api"));
+                            .isEqualTo("role=web+%26+api&service-id=application&zone=eu-west-1a");
+                    assertThat(NodeMetadata.decode(meta)).contains(Map.of("zone", "eu-west-1a", "role", "web & api",
+                            "service-id", "application"));
                 });
+    }
+
+    @Test
+    void runShouldPublishTheApplicationNameAsServiceIdUnlessMetaSetsOne() {
+        contextRunner.withPropertyValues("spring.application.name=orders").run(context ->
+                assertThat(NodeMetadata.decode(context.getBean(Memberlist.class).localNode().meta()))
+                        .contains(Map.of("service-id", "orders")));
+        contextRunner.withPropertyValues("spring.application.name=orders", "memberlist.meta.service-id=billing")
+                .run(context -> assertThat(NodeMetadata.decode(context.getBean(Memberlist.class).localNode().meta()))
+                        .contains(Map.of("service-id", "billing")));
     }
 
     @Test
@@ -236,7 +264,28 @@ class MemberlistAutoConfigurationTest {
                     }
                 })
                 .run(context -> assertThat(context.getBean(Memberlist.class).localNode().meta())
-                        .isEqualTo("zone=a".getBytes(StandardCharsets.UTF_8)));
+                        .isEqualTo("service-id=application&zone=a".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void runWhenTheDelegateBeanSuppliesMetadataAndMetaIsNotSetShouldKeepTheBeansMetadata() {
+        contextRunner.withPropertyValues("spring.application.name=orders")
+                .withBean(Delegate.class, () -> new Delegate() {
+                    @Override
+                    public byte[] nodeMeta(int limit) {
+                        return new byte[] {9};
+                    }
+                })
+                .run(context -> assertThat(context.getBean(Memberlist.class).localNode().meta()).containsExactly(9));
+    }
+
+    @Test
+    void runWhenTheDelegateBeanSuppliesNoMetadataShouldStillPublishTheServiceId() {
+        // A Delegate for messages or broadcasts only, as the sample app's chat, leaves metadata to the starter.
+        contextRunner.withPropertyValues("spring.application.name=orders")
+                .withBean(Delegate.class, () -> new Delegate() { })
+                .run(context -> assertThat(NodeMetadata.decode(context.getBean(Memberlist.class).localNode().meta()))
+                        .hasValue(Map.of("service-id", "orders")));
     }
 
     @Test

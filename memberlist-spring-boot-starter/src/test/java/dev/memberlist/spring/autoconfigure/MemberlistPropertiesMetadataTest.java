@@ -61,8 +61,8 @@ class MemberlistPropertiesMetadataTest {
     void knobsAreGroupedAndNoGroupIsFlat() {
         assertThat(properties.keySet().stream().filter(name -> name.chars().filter(c -> c == '.').count() == 1))
                 .as("properties directly under memberlist.")
-                .containsExactlyInAnyOrder("memberlist.enabled", "memberlist.profile", "memberlist.name", "memberlist.seeds",
-                        "memberlist.join-on-start", "memberlist.leave-timeout", "memberlist.meta");
+                .containsExactlyInAnyOrder("memberlist.enabled", "memberlist.profile", "memberlist.name",
+                        "memberlist.leave-timeout", "memberlist.meta");
     }
 
     @Test

@@ -130,8 +130,8 @@ class MemberlistPropertiesTest {
             "memberlist.reconnect.timeout              | 0s      | must be positive, was PT0S",
             "memberlist.cluster.allowed-cidrs[0]       | 10.0.0.0/33 | must be an IP network in CIDR notation",
             "memberlist.leave-timeout                  | 0s      | must be positive",
-            "memberlist.join.max-attempts              | 0       | must be at least 1",
-            "memberlist.join.backoff                   | -1s     | must not be negative",
+            "memberlist.join.initial-backoff           | 0s      | must be positive",
+            "memberlist.join.max-backoff               | 500ms   | must not be shorter than memberlist.join.initial-backoff",
             "memberlist.events.queue-capacity          | 0       | must be at least 1",
     })
     void badValueFailsStartupNamingThePropertyAndTheAllowedRange(String property, String value, String reason) {

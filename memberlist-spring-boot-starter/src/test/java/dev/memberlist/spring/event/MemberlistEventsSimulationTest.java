@@ -55,7 +55,8 @@ class MemberlistEventsSimulationTest {
                     n1.join(List.of("10.0.0.1:7946"));
                     n2.join(List.of("10.0.0.1:7946"));
                     world.runUntil(() -> n0.numMembers() == 3 && n1.numMembers() == 3 && n2.numMembers() == 3);
-                    assertThat(NodeMetadata.decode(metaOf(n1, "n0"))).as("seed %d", seed).contains(Map.of("zone", "eu-1"));
+                    assertThat(NodeMetadata.decode(metaOf(n1, "n0"))).as("seed %d", seed)
+                            .contains(Map.of("zone", "eu-1", "service-id", "application"));
 
                     n1.sendReliable("n0", "hello".getBytes(StandardCharsets.UTF_8));
                     world.runFor(Duration.ofSeconds(1));

@@ -46,11 +46,15 @@ class MemberlistHealthIndicatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "JOINED, UP", "JOINING, OUT_OF_SERVICE", "FAILED, OUT_OF_SERVICE" })
-    void aloneWithSeedsIsUpOnlyOnceJoined(JoinState join, String status) {
+    @CsvSource({ "JOINED, false", "JOINING, true", "NOT_REQUESTED, false" })
+    void aRunningNodeIsUpWhileAloneOrLookingForItsSeeds(JoinState join, boolean lookingForSeeds) {
         memberlist.start();
 
-        assertThat(health(join, 5).getStatus()).isEqualTo(new Status(status));
+        Health health = health(join, 5);
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("join", join.name()).containsEntry("joined", false)
+                .containsEntry("lookingForSeeds", lookingForSeeds);
     }
 
     @Test

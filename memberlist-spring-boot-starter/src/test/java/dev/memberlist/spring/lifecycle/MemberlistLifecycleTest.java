@@ -28,7 +28,7 @@ class MemberlistLifecycleTest {
 
     @Test
     void startStartsTheNodeAndRunsAloneWithoutSeeds() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of(), true);
+        MemberlistLifecycle lifecycle = lifecycle(List.of(), new RecordingJoinListener());
         assertThat(lifecycle.joinState()).isEqualTo(JoinState.NOT_STARTED);
 
         lifecycle.start();
@@ -40,29 +40,30 @@ class MemberlistLifecycleTest {
     }
 
     @Test
-    void startWithJoinOnStartTurnedOffDoesNotJoin() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of("10.0.0.2:7946"), false);
+    void aJoinThatKeepsFailingKeepsTheNodeRunningAndLookingForItsSeeds() {
+        RecordingJoinListener listener = new RecordingJoinListener();
+        MemberlistLifecycle lifecycle = lifecycle(List.of("10.0.0.2:7946"), listener);
 
         lifecycle.start();
 
-        assertThat(lifecycle.joinState()).isEqualTo(JoinState.NOT_REQUESTED);
-    }
-
-    @Test
-    void aJoinThatKeepsFailingLeavesTheNodeRunningAlone() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of("10.0.0.2:7946"), true);
-
-        lifecycle.start();
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.joinState() == JoinState.FAILED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.calls.size() >= 8);
+        assertThat(listener.calls.subList(0, 8)).allMatch(call -> call.startsWith("failed "))
+                .extracting(call -> call.substring(0, call.indexOf(':'))).containsExactly("failed 1", "failed 2",
+                        "failed 3", "failed 4", "failed 5", "failed 6", "failed 7", "failed 8");
+        assertThat(lifecycle.joinState()).isEqualTo(JoinState.JOINING);
         assertThat(lifecycle.isRunning()).isTrue();
         assertThat(memberlist.isShutdown()).isFalse();
         assertThat(memberlist.numMembers()).isEqualTo(1);
+
+        lifecycle.stop();
+        int attempts = listener.calls.size();
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1))
+                .until(() -> listener.calls.size() <= attempts + 1);
     }
 
     @Test
     void stopLeavesButKeepsTheNodeRunningThenCallsBack() throws InterruptedException {
-        MemberlistLifecycle lifecycle = lifecycle(List.of(), true);
+        MemberlistLifecycle lifecycle = lifecycle(List.of(), new RecordingJoinListener());
         lifecycle.start();
         CountDownLatch stopped = new CountDownLatch(1);
 
@@ -76,7 +77,7 @@ class MemberlistLifecycleTest {
 
     @Test
     void stopOfANodeThatNeverStartedCallsBackAtOnce() {
-        MemberlistLifecycle lifecycle = lifecycle(List.of(), true);
+        MemberlistLifecycle lifecycle = lifecycle(List.of(), new RecordingJoinListener());
 
         lifecycle.stop();
 
@@ -85,27 +86,34 @@ class MemberlistLifecycleTest {
     }
 
     @Test
-    void startAfterStopJoinsAgain() {
+    void startAfterStopLooksForTheSeedsAgainAndStopEndsTheLooking() {
         Memberlist restartable = Memberlist.prepareRestartable(MemberlistConfig.local().name("n2").build(),
                 IsolatedTransport::new);
-        MemberlistLifecycle lifecycle = new MemberlistLifecycle(restartable, List.of("10.0.0.2:7946"), true, 1,
-                Duration.ZERO, Duration.ofSeconds(1));
+        RecordingJoinListener listener = new RecordingJoinListener();
+        MemberlistLifecycle lifecycle = new MemberlistLifecycle(restartable, new SeedJoiner(List.of("10.0.0.2:7946"),
+                new JoinBackoff(Duration.ofMillis(10), Duration.ofMillis(20)), listener), Duration.ofSeconds(1));
         MemberlistNodeLifecycle node = new MemberlistNodeLifecycle(restartable);
         try {
             node.start();
             lifecycle.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.joinState() == JoinState.FAILED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> listener.calls.size() >= 2);
             lifecycle.stop();
             node.stop();
             assertThat(restartable.isShutdown()).isTrue();
+            assertThat(lifecycle.joinState()).isEqualTo(JoinState.NOT_STARTED);
+            int firstRun = listener.calls.size();
+            await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1))
+                    .until(() -> listener.calls.size() <= firstRun + 1);
+            int beforeRestart = listener.calls.size();
 
             node.start();
             lifecycle.start();
 
             assertThat(restartable.isShutdown()).isFalse();
             assertThat(lifecycle.isRunning()).isTrue();
-            assertThat(lifecycle.joinState()).isIn(JoinState.JOINING, JoinState.FAILED);
-            await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.joinState() == JoinState.FAILED);
+            assertThat(lifecycle.joinState()).isEqualTo(JoinState.JOINING);
+            await().atMost(Duration.ofSeconds(10)).until(() -> listener.calls.size() >= beforeRestart + 2);
+            assertThat(listener.calls.get(beforeRestart)).as("a new run counts its attempts from 1").startsWith("failed 1:");
         } finally {
             restartable.shutdown();
         }
@@ -115,15 +123,16 @@ class MemberlistLifecycleTest {
     void aJoinOfAStoppedRunDoesNotOverrideTheStateOfTheNextRun() {
         Memberlist restartable = Memberlist.prepareRestartable(MemberlistConfig.local().name("n3").build(),
                 IsolatedTransport::new);
-        // Every attempt fails at once; the new run's joiner keeps retrying for 200 + 400 + 800 ms.
-        MemberlistLifecycle lifecycle = new MemberlistLifecycle(restartable, List.of("10.0.0.2:7946"), true, 4,
-                Duration.ofMillis(200), Duration.ofSeconds(1));
+        // Every attempt fails at once; the new run keeps looking, waiting 200 ms to 1 s between attempts.
+        MemberlistLifecycle lifecycle = new MemberlistLifecycle(restartable, new SeedJoiner(List.of("10.0.0.2:7946"),
+                new JoinBackoff(Duration.ofMillis(200), Duration.ofSeconds(1)), new RecordingJoinListener()),
+                Duration.ofSeconds(1));
         try {
             lifecycle.start();
             lifecycle.stop();
             lifecycle.start();
 
-            // The stopped run's joiner wakes up after 200 ms, sees it was cancelled and gives up.
+            // The stopped run's attempt ends after the new run began; it must leave the new run's state alone.
             await().during(Duration.ofMillis(1000)).atMost(Duration.ofMillis(1350))
                     .until(() -> lifecycle.joinState() == JoinState.JOINING);
         } finally {
@@ -134,12 +143,13 @@ class MemberlistLifecycleTest {
     @Test
     void leavesBeforeTheWebServerDrainsAndShutsTheNodeDownAfterTheWebServerStopped() {
         // Phases stop from the highest down: leave, graceful web shutdown, web server stop, node shutdown.
-        assertThat(lifecycle(List.of(), true).getPhase())
+        assertThat(lifecycle(List.of(), new RecordingJoinListener()).getPhase())
                 .isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
         assertThat(new MemberlistNodeLifecycle(memberlist).getPhase()).isLessThan(BootPhases.webServerStartStop());
     }
 
-    private MemberlistLifecycle lifecycle(List<String> seeds, boolean joinOnStart) {
-        return new MemberlistLifecycle(memberlist, seeds, joinOnStart, 2, Duration.ofMillis(10), Duration.ofSeconds(1));
+    private MemberlistLifecycle lifecycle(List<String> seeds, JoinListener listener) {
+        return new MemberlistLifecycle(memberlist, new SeedJoiner(seeds,
+                new JoinBackoff(Duration.ofMillis(10), Duration.ofMillis(20)), listener), Duration.ofSeconds(1));
     }
 }

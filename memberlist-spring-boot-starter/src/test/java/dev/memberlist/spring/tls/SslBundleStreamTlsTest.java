@@ -36,12 +36,12 @@ class SslBundleStreamTlsTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MemberlistAutoConfiguration.class))
                 .withBean(SslBundles.class, () -> new DefaultSslBundleRegistry("cluster", bundle(ca.issue("node"))))
-                .withPropertyValues("memberlist.name=node", "memberlist.join-on-start=false",
+                .withPropertyValues("memberlist.name=node", "memberlist.join.enabled=false",
                         "memberlist.transport.tcp.ssl.bundle=cluster")
                 .run(context -> assertThat(context.getBean(MemberlistConfig.class).streamTls()).isPresent());
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MemberlistAutoConfiguration.class))
-                .withPropertyValues("memberlist.name=node", "memberlist.join-on-start=false")
+                .withPropertyValues("memberlist.name=node", "memberlist.join.enabled=false")
                 .run(context -> assertThat(context.getBean(MemberlistConfig.class).streamTls()).isEmpty());
     }
 

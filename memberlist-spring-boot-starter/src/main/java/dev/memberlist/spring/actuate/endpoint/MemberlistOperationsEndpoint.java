@@ -48,7 +48,7 @@ public class MemberlistOperationsEndpoint {
 
     /**
      * @param memberlist the node
-     * @param seeds the configured seeds, joined when a join names none
+     * @param seeds the configured seeds ({@code memberlist.join.seeds}), joined when a join names none
      * @param leaveTimeout the longest wait for a leave to spread
      */
     public MemberlistOperationsEndpoint(Memberlist memberlist, List<String> seeds, Duration leaveTimeout) {

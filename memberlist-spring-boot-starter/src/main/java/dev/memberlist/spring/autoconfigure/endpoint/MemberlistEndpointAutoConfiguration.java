@@ -4,6 +4,7 @@ import dev.memberlist.Memberlist;
 import dev.memberlist.spring.actuate.endpoint.MemberlistEndpoint;
 import dev.memberlist.spring.actuate.endpoint.MemberlistOperationsEndpoint;
 import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
+import dev.memberlist.spring.autoconfigure.JoinProperties;
 import dev.memberlist.spring.autoconfigure.MemberlistAutoConfiguration;
 import dev.memberlist.spring.autoconfigure.MemberlistProperties;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -39,7 +40,8 @@ public final class MemberlistEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint(MemberlistOperationsEndpoint.class)
-    MemberlistOperationsEndpoint memberlistOperationsEndpoint(Memberlist memberlist, MemberlistProperties properties) {
-        return new MemberlistOperationsEndpoint(memberlist, properties.getSeeds(), properties.getLeaveTimeout());
+    MemberlistOperationsEndpoint memberlistOperationsEndpoint(Memberlist memberlist, MemberlistProperties properties,
+            JoinProperties join) {
+        return new MemberlistOperationsEndpoint(memberlist, join.getSeeds(), properties.getLeaveTimeout());
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -374,8 +375,14 @@ public final class Memberlist implements AutoCloseable {
                 + (shutdown ? " is shut down" : " is not started")));
     }
 
-    /** Hands inbound traffic to the engine thread, dropping packets when too many wait. */
+    /**
+     * Hands inbound traffic to the engine thread, dropping datagrams when too many wait. Each
+     * datagram's task lets the engine apply queued gossip only once no other datagram waits, so
+     * probe traffic goes first.
+     */
     private final class Handoff implements TransportHandler {
+
+        private final BooleanSupplier datagramWaiting = () -> pendingPackets.get() > 0;
 
         @Override
         public void onPacket(InboundPacket packet) {
@@ -389,6 +396,7 @@ public final class Memberlist implements AutoCloseable {
             seams.scheduler().execute(() -> {
                 pendingPackets.decrementAndGet();
                 engine.handlePacket(packet);
+                engine.handleQueuedMessages(datagramWaiting);
             });
         }
 

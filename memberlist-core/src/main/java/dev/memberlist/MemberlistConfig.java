@@ -53,7 +53,9 @@ import java.util.function.Predicate;
  * @param gossipVerifyOutgoing whether to encrypt output when a keyring is set
  * @param enableCompression whether to LZW-compress packets (when smaller) and streams
  * @param keyring the encryption keys; empty turns encryption off
- * @param handoffQueueDepth how many inbound messages may wait for the engine before new ones are dropped
+ * @param handoffQueueDepth how many inbound datagrams may wait for the engine, and how many alive and how
+ *     many other gossip or user messages may wait to be applied, before new ones are dropped; probe
+ *     traffic is handled as soon as its datagram is decoded and never waits behind them
  * @param udpBufferSize the largest packet built for gossip and piggybacking
  * @param deadNodeReclaimTime after this long a dead node's name may move to a new address; zero never
  * @param requireNodeNames whether to refuse sending to an address without a node name

@@ -98,9 +98,10 @@ public interface Telemetry {
     }
 
     /**
-     * Input was dropped because it could not be decoded or was not allowed.
+     * Input was dropped because it could not be decoded, was not allowed, or found its queue full.
      *
-     * @param reason a stable reason label, e.g. {@code truncated}, {@code decrypt_failed}, {@code label_mismatch}
+     * @param reason a stable reason label, e.g. {@code truncated}, {@code decrypt_failed}, {@code label_mismatch},
+     *     {@code handoff_queue_full} (a datagram), {@code message_queue_full} (a gossip or user message)
      */
     default void inputDropped(String reason) {
     }

@@ -8,14 +8,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A thread-safe {@link Telemetry} spy that counts dropped input by reason and probes by outcome, and
- * keeps the name of every node suspected.
+ * A thread-safe {@link Telemetry} spy that counts dropped input by reason, probes by outcome and
+ * datagrams sent, and keeps the name of every node suspected.
  */
 public final class RecordingTelemetry implements Telemetry {
 
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private final Map<ProbeOutcome, LongAdder> probes = new ConcurrentHashMap<>();
     private final List<String> suspected = new CopyOnWriteArrayList<>();
+    private final LongAdder datagramsSent = new LongAdder();
 
     @Override
     public void inputDropped(String reason) {
@@ -30,6 +31,18 @@ public final class RecordingTelemetry implements Telemetry {
     @Override
     public void probeCompleted(ProbeOutcome outcome, Duration duration) {
         probes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void bytesSent(String channel, int bytes) {
+        if (channel.equals("udp")) {
+            datagramsSent.increment();
+        }
+    }
+
+    /** @return how many datagrams the engine handed to its transport */
+    public long datagramsSent() {
+        return datagramsSent.sum();
     }
 
     /**

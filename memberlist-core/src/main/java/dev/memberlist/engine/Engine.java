@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -136,12 +137,28 @@ public final class Engine {
     }
 
     /**
+     * Decodes a datagram and handles its probe traffic (ping, indirect ping, ack, nack) at once; its
+     * gossip and user messages wait for {@link #handleQueuedMessages}.
+     *
      * @param packet an inbound datagram
      */
     public void handlePacket(InboundPacket packet) {
         // Traffic can reach the engine thread before start() has announced the local node.
         if (started && !shutdown) {
             inboundPackets.handle(packet);
+        }
+    }
+
+    /**
+     * Handles the gossip and user messages that datagrams left queued, alive first and newest first,
+     * while no datagram waits (so probe answers are never held up behind them). The task that hands
+     * over each datagram calls this after {@link #handlePacket}.
+     *
+     * @param datagramWaiting whether another datagram waits for {@link #handlePacket}
+     */
+    public void handleQueuedMessages(BooleanSupplier datagramWaiting) {
+        if (started && !shutdown) {
+            inboundPackets.handleQueued(datagramWaiting);
         }
     }
 
@@ -332,6 +349,7 @@ public final class Engine {
         timers.forEach(Cancellable::cancel);
         timers.clear();
         acks.clear();
+        inboundPackets.clear();
         membership.cancelAllSuspicions();
     }
 

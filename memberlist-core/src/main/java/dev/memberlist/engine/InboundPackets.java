@@ -28,14 +28,19 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
- * Handles inbound UDP packets (Go's {@code ingestPacket} and {@code handleCommand}): decodes them,
- * answers pings, relays indirect pings, matches acks and nacks, and applies gossip. Engine thread only.
+ * Handles inbound UDP packets (Go's {@code ingestPacket}, {@code handleCommand} and
+ * {@code packetHandler}): decodes them, answers pings, relays indirect pings and matches acks and
+ * nacks at once, and queues gossip and user messages, which are applied only while no datagram
+ * waits, so a probe answer is never held up behind them. Engine thread only.
  */
 final class InboundPackets {
 
     private static final Logger log = LoggerFactory.getLogger(InboundPackets.class);
+    /** Queued messages handled in one engine task at most, so timers and commands get their turn. */
+    private static final int MESSAGES_PER_TASK = 64;
 
     private final MemberlistConfig config;
     private final Scheduler scheduler;
@@ -46,6 +51,9 @@ final class InboundPackets {
     private final EngineListener listener;
     private final CompositeDelegate delegates;
     private final Telemetry telemetry;
+    private final QueuedMessages queued;
+    private boolean continuationScheduled;
+    private boolean overflowing;
 
     InboundPackets(MemberlistConfig config, Scheduler scheduler, PacketCodec codec, Membership membership,
                    AckTracker acks, Outbound outbound, EngineListener listener) {
@@ -58,8 +66,10 @@ final class InboundPackets {
         this.listener = listener;
         this.delegates = config.delegates();
         this.telemetry = config.telemetry();
+        this.queued = new QueuedMessages(config.handoffQueueDepth());
     }
 
+    /** Decodes a datagram, handles its probe traffic now and queues its other messages. */
     void handle(InboundPacket packet) {
         telemetry.bytesReceived("udp", packet.payload().length);
         DecodedPacket decoded;
@@ -74,19 +84,71 @@ final class InboundPackets {
         }
         for (Message message : decoded.messages()) {
             telemetry.messageReceived(message.type().metricName());
-            dispatch(message, packet.from(), packet.receivedAtNanos());
+            switch (message.type()) {
+                case PING -> handlePing((Ping) message, packet.from());
+                case INDIRECT_PING -> relay((IndirectPingRequest) message, packet.from());
+                case ACK_RESP -> {
+                    AckResponse ack = (AckResponse) message;
+                    acks.ack(ack.seqNo(), ack.payload(), packet.receivedAtNanos());
+                }
+                case NACK_RESP -> acks.nack(((NackResponse) message).seqNo());
+                case ALIVE, SUSPECT, DEAD, USER -> queue(message, packet.from());
+                default -> log.warn("Dropping a {} message that has no place in a packet, from {}", message.type(),
+                        packet.from());
+            }
         }
     }
 
-    private void dispatch(Message message, InetSocketAddress from, long receivedAtNanos) {
-        switch (message.type()) {
-            case PING -> handlePing((Ping) message, from);
-            case INDIRECT_PING -> relay((IndirectPingRequest) message, from);
-            case ACK_RESP -> {
-                AckResponse ack = (AckResponse) message;
-                acks.ack(ack.seqNo(), ack.payload(), receivedAtNanos);
+    /**
+     * Handles queued gossip and user messages, alive first and newest first, until none is left or
+     * a datagram waits; after {@link #MESSAGES_PER_TASK} it yields the engine thread and goes on in a
+     * task of its own.
+     *
+     * @param datagramWaiting whether a datagram waits to be {@linkplain #handle handled}; its task
+     *     calls this again afterwards
+     */
+    void handleQueued(BooleanSupplier datagramWaiting) {
+        for (int handled = 0; handled < MESSAGES_PER_TASK; handled++) {
+            if (queued.isEmpty()) {
+                overflowing = false;
+                return;
             }
-            case NACK_RESP -> acks.nack(((NackResponse) message).seqNo());
+            if (datagramWaiting.getAsBoolean()) {
+                return;
+            }
+            QueuedMessages.Queued next = queued.poll();
+            apply(next.message(), next.from());
+        }
+        if (!queued.isEmpty() && !continuationScheduled) {
+            continuationScheduled = true;
+            scheduler.execute(() -> {
+                continuationScheduled = false;
+                handleQueued(datagramWaiting);
+            });
+        }
+    }
+
+    /** Forgets the queued messages, on shutdown. */
+    void clear() {
+        queued.clear();
+    }
+
+    private void queue(Message message, InetSocketAddress from) {
+        if (queued.offer(message, from)) {
+            return;
+        }
+        telemetry.inputDropped("message_queue_full");
+        if (!overflowing) {
+            overflowing = true;
+            log.warn("Dropping {} messages: {} already wait for the engine (handoffQueueDepth)", message.type(),
+                    config.handoffQueueDepth());
+        } else {
+            log.debug("Dropping a {} message from {}: the queue is full", message.type(), from);
+        }
+    }
+
+    private void apply(Message message, InetSocketAddress from) {
+        switch (message.type()) {
             case SUSPECT -> membership.suspectNode((Suspect) message);
             case ALIVE -> handleAlive((Alive) message, from);
             case DEAD -> membership.deadNode((Dead) message);
@@ -94,7 +156,7 @@ final class InboundPackets {
                 byte[] payload = ((UserMessage) message).payload().toByteArray();
                 SafeCalls.run("Delegate.notifyMessage", () -> delegates.notifyMessage(payload));
             }
-            default -> log.warn("Dropping a {} message that has no place in a packet, from {}", message.type(), from);
+            default -> throw new IllegalStateException("not a queued message type: " + message.type());
         }
     }
 

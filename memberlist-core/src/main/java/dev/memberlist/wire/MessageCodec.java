@@ -3,10 +3,6 @@ package dev.memberlist.wire;
 import static dev.memberlist.wire.WireFormatException.Reason.TRUNCATED;
 import static dev.memberlist.wire.WireFormatException.Reason.UNKNOWN_TYPE;
 
-import org.msgpack.core.MessagePacker;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -96,26 +92,6 @@ public final class MessageCodec {
             out.type(message.type());
         }
         return out.body(message).toByteArray();
-    }
-
-    /**
-     * Packs a message's msgpack map, without a type byte, for writers that put several objects into
-     * one buffer. The bytes are Go's whatever str8 setting the packer has.
-     *
-     * @param message any record except {@link UserMessage}
-     * @param packer where to write
-     * @throws IllegalArgumentException for a {@link UserMessage} (it has no msgpack body), or if a
-     *     count or {@code State} is negative or above its limit
-     * @throws UncheckedIOException if the packer's output fails
-     */
-    public static void encodeBody(Message message, MessagePacker packer) {
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(packer, "packer");
-        try {
-            MessageEncoder.writeBody(message, packer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

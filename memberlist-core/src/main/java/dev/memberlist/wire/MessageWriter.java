@@ -1,58 +1,42 @@
 package dev.memberlist.wire;
 
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePacker;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
  * Builds one wire message in a single growing array: a type byte, msgpack maps as Go writes them,
  * and raw bytes, in the order called. Not thread-safe; one instance per message.
  */
 final class MessageWriter {
 
-    /** Go's codec has no str8; {@link MessageEncoder} writes the str16 header itself, as Go does. */
-    private static final MessagePack.PackerConfig GO_PACKER =
-            new MessagePack.PackerConfig().withStr8FormatSupport(false);
-
-    private final GrowableBufferOutput out;
-    private final MessagePacker packer;
+    private final GoMsgpackWriter out;
 
     /** @param initialCapacity the bytes expected; more are made room for as needed */
     MessageWriter(int initialCapacity) {
-        out = new GrowableBufferOutput(initialCapacity);
-        packer = GO_PACKER.newPacker(out);
+        out = new GoMsgpackWriter(initialCapacity);
     }
 
     /** @param type the message type, written as its one code byte */
     MessageWriter type(MessageType type) {
-        return raw(new byte[] {(byte) type.code()});
+        out.writeByte(type.code());
+        return this;
     }
 
-    /** @param message a record with a msgpack body, written as that map alone */
+    /**
+     * @param message a record with a msgpack body, written as that map alone
+     * @throws IllegalArgumentException for a {@link UserMessage} (it has no msgpack body), or if a
+     *     count or {@code State} is negative or above its limit
+     */
     MessageWriter body(Message message) {
-        MessageCodec.encodeBody(message, packer);
+        MessageEncoder.writeBody(message, out);
         return this;
     }
 
     /** @param bytes written as they are */
     MessageWriter raw(byte[] bytes) {
-        try {
-            packer.writePayload(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.writeRaw(bytes);
         return this;
     }
 
     /** @return everything written, in an array of exactly that length */
     byte[] toByteArray() {
-        try {
-            packer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return out.toByteArray();
     }
 }

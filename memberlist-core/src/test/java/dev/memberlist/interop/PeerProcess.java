@@ -69,13 +69,33 @@ public final class PeerProcess implements AutoCloseable {
      * @return the command that runs the agent on this JVM's classpath, small and quick to start
      */
     public static List<String> agentCommand(List<String> jvmOptions, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
+        List<String> command = javaCommand();
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Agent.class.getName()));
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * Starts {@code java -jar <agentJar> args} on this JVM's Java, as a shell user runs the agent jar.
+     *
+     * @param label names the process in messages and its stderr log
+     * @param agentJar the executable agent jar
+     * @param args the agent's flags
+     * @return the running process
+     * @throws IOException when it cannot be started
+     */
+    public static PeerProcess agentJar(String label, Path agentJar, String... args) throws IOException {
+        List<String> command = javaCommand();
+        command.addAll(List.of("-jar", agentJar.toString()));
+        command.addAll(List.of(args));
+        return start(label, command);
+    }
+
+    private static List<String> javaCommand() {
+        return new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
     }
 
     /**

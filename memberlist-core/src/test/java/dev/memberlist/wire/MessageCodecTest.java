@@ -13,10 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 
-import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -117,13 +114,13 @@ class MessageCodecTest {
     }
 
     @Test
-    void encodeBodyWritesGoBytesIntoAPackerThatAllowsStr8() throws IOException {
-        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
-            MessageCodec.encodeBody(WireFixtures.SUSPECT_LONG_NODE_MESSAGE, packer);
-            MessageCodec.encodeBody(WireFixtures.NACK_MESSAGE, packer);
-            assertThat(hex(packer.toByteArray()))
-                    .isEqualTo(WireFixtures.SUSPECT_LONG_NODE.substring(2) + WireFixtures.NACK.substring(2));
-        }
+    void messageWriterPutsSeveralBodiesIntoOneArrayInGoBytes() {
+        byte[] written = new MessageWriter(1)
+                .body(WireFixtures.SUSPECT_LONG_NODE_MESSAGE)
+                .body(WireFixtures.NACK_MESSAGE)
+                .toByteArray();
+        assertThat(hex(written))
+                .isEqualTo(WireFixtures.SUSPECT_LONG_NODE.substring(2) + WireFixtures.NACK.substring(2));
     }
 
     @Test
@@ -139,11 +136,9 @@ class MessageCodecTest {
     }
 
     @Test
-    void encodeBodyRejectsUserMessage() throws IOException {
-        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
-            assertThatThrownBy(() -> MessageCodec.encodeBody(new UserMessage(Bytes.EMPTY), packer))
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
+    void messageWriterRejectsUserMessageAsABody() {
+        assertThatThrownBy(() -> new MessageWriter(1).body(new UserMessage(Bytes.EMPTY)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.memberlist;
 
 import dev.memberlist.engine.Engine;
 import dev.memberlist.engine.EngineSeams;
+import dev.memberlist.internal.DropSummaryLog;
 import dev.memberlist.state.NodeRecord;
 import dev.memberlist.transport.InboundPacket;
 import dev.memberlist.transport.InboundStream;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -34,7 +36,9 @@ import java.util.function.Supplier;
  * {@link #close()}.
  *
  * <p>Thread-safe. Readers ({@link #members()}, {@link #localNode()}, {@link #healthScore()}) never
- * block and see each node consistently (though not every node at one instant). Commands run on the
+ * block and see each node consistently (though not every node at one instant). Best-effort user
+ * messages ({@link #sendBestEffort}, {@link #sendToAddress}) are encoded and handed to the transport on
+ * the calling thread, bounded, never queued ahead of the protocol's work. Other commands run on the
  * node's engine thread and return futures; with the default runtime those futures complete on the
  * common fork-join pool, so a slow callback never stalls the protocol. Delegates, by contrast, are
  * called on the engine thread and must not block.
@@ -43,6 +47,7 @@ public final class Memberlist implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Memberlist.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DROP_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final MemberlistConfig config;
     private final EngineSeams seams;
@@ -276,15 +281,22 @@ public final class Memberlist implements AutoCloseable {
     }
 
     /**
-     * Sends a user message to a node over UDP, without delivery guarantee.
+     * Sends a user message to a node over UDP, without delivery guarantee. The message is encoded
+     * and handed to the transport on the calling thread, never queued for the engine, so a flood of
+     * them cannot hold up probes; when too many already wait to be written it is dropped instead
+     * (counted as {@link Telemetry#outputDropped(String) outputDropped("user_send_queue_full")}).
+     * Safe from any thread.
      *
      * @param node the destination node's name
-     * @param message the bytes (copied)
-     * @return completes when handed to the network
+     * @param message the bytes (copied before this returns)
+     * @return completes when handed to the network; fails for an unknown node, or with
+     *     {@link UserSendQueueFullException} when dropped
      */
     public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
-        byte[] copy = message.clone();
-        return onEngine(() -> engine.sendBestEffort(node, copy));
+        if (shutdown || !started) {
+            return notRunning();
+        }
+        return completeOffTransport(engine.userPackets().sendToNode(node, message));
     }
 
     /**
@@ -300,15 +312,19 @@ public final class Memberlist implements AutoCloseable {
     }
 
     /**
-     * Sends a user message over UDP to an address that need not be a member.
+     * Sends a user message over UDP to an address that need not be a member, on the calling thread
+     * and bounded as {@link #sendBestEffort} is. Safe from any thread.
      *
      * @param address the destination
-     * @param message the bytes (copied)
-     * @return completes when handed to the network
+     * @param message the bytes (copied before this returns)
+     * @return completes when handed to the network; fails with {@link UserSendQueueFullException}
+     *     when dropped
      */
     public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
-        byte[] copy = message.clone();
-        return onEngine(() -> engine.sendToAddress(address, copy));
+        if (shutdown || !started) {
+            return notRunning();
+        }
+        return completeOffTransport(engine.userPackets().sendToAddress(address, message));
     }
 
     /**
@@ -355,19 +371,37 @@ public final class Memberlist implements AutoCloseable {
         CompletableFuture<T> result = new CompletableFuture<>();
         seams.scheduler().execute(() -> {
             try {
-                command.get().whenComplete((value, failure) -> completions.execute(() -> {
-                    if (failure != null) {
-                        result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure);
-                    } else {
-                        result.complete(value);
-                    }
-                }));
+                relay(command.get(), result);
             } catch (RuntimeException e) {
                 completions.execute(() -> result.completeExceptionally(e));
             }
         });
         return result;
+    }
+
+    /**
+     * A send refused at once completes on the caller's thread; one that waited for an I/O thread
+     * completes on {@link #completions}, so the application's callbacks never run on the transport.
+     */
+    private CompletableFuture<Void> completeOffTransport(CompletionStage<Void> sent) {
+        CompletableFuture<Void> future = sent.toCompletableFuture();
+        if (future.isDone()) {
+            return future;
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        relay(future, result);
+        return result;
+    }
+
+    private <T> void relay(CompletionStage<T> source, CompletableFuture<T> result) {
+        source.whenComplete((value, failure) -> completions.execute(() -> {
+            if (failure != null) {
+                result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else {
+                result.complete(value);
+            }
+        }));
     }
 
     private <T> CompletableFuture<T> notRunning() {
@@ -376,21 +410,23 @@ public final class Memberlist implements AutoCloseable {
     }
 
     /**
-     * Hands inbound traffic to the engine thread, dropping datagrams when too many wait. Each
-     * datagram's task lets the engine apply queued gossip only once no other datagram waits, so
-     * probe traffic goes first.
+     * Hands inbound traffic to the engine thread, dropping datagrams when too many wait (each one
+     * counted, logged as one summary line per interval). Each datagram's task lets the engine apply
+     * queued gossip only once no other datagram waits, so probe traffic goes first.
      */
     private final class Handoff implements TransportHandler {
 
         private final BooleanSupplier datagramWaiting = () -> pendingPackets.get() > 0;
+        private final DropSummaryLog handoffDrops = new DropSummaryLog(log, "inbound datagrams of " + config.name()
+                + ": " + config.handoffQueueDepth() + " already waited for the engine (handoffQueueDepth)",
+                DROP_LOG_INTERVAL, seams.clock()::nanoTime);
 
         @Override
         public void onPacket(InboundPacket packet) {
             if (pendingPackets.incrementAndGet() > config.handoffQueueDepth()) {
                 pendingPackets.decrementAndGet();
                 config.telemetry().inputDropped("handoff_queue_full");
-                log.warn("Dropping a packet from {}: {} packets already wait for the engine", packet.from(),
-                        config.handoffQueueDepth());
+                handoffDrops.dropped();
                 return;
             }
             seams.scheduler().execute(() -> {

@@ -60,7 +60,7 @@ final class PacedSender {
         return sent;
     }
 
-    /** @return messages the node's engine has handled (sent or failed): the rest wait in its queue */
+    /** @return messages whose send completed (written or failed): the rest still wait to be written */
     long done() {
         return done.sum();
     }

@@ -8,12 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A thread-safe {@link Telemetry} spy that counts dropped input by reason, probes by outcome and
- * datagrams sent, and keeps the name of every node suspected.
+ * A thread-safe {@link Telemetry} spy that counts dropped input and output by reason, probes by
+ * outcome and datagrams sent, and keeps the name of every node suspected.
  */
 public final class RecordingTelemetry implements Telemetry {
 
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> outputDropped = new ConcurrentHashMap<>();
     private final Map<ProbeOutcome, LongAdder> probes = new ConcurrentHashMap<>();
     private final List<String> suspected = new CopyOnWriteArrayList<>();
     private final LongAdder datagramsSent = new LongAdder();
@@ -21,6 +22,11 @@ public final class RecordingTelemetry implements Telemetry {
     @Override
     public void inputDropped(String reason) {
         dropped.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void outputDropped(String reason) {
+        outputDropped.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     @Override
@@ -65,8 +71,26 @@ public final class RecordingTelemetry implements Telemetry {
 
     /** @return every reason input was dropped for, with counts */
     public Map<String, Long> droppedByReason() {
+        return sums(dropped);
+    }
+
+    /** @return every reason output was dropped for, with counts */
+    public Map<String, Long> outputDroppedByReason() {
+        return sums(outputDropped);
+    }
+
+    /**
+     * @param reason the reason label
+     * @return how often output was dropped for it
+     */
+    public long outputDropped(String reason) {
+        LongAdder count = outputDropped.get(reason);
+        return count == null ? 0 : count.sum();
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counts) {
         Map<String, Long> copy = new ConcurrentHashMap<>();
-        dropped.forEach((reason, count) -> copy.put(reason, count.sum()));
+        counts.forEach((reason, count) -> copy.put(reason, count.sum()));
         return copy;
     }
 

@@ -24,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Five nodes on 127.0.0.1 to 127.0.0.5 with the LAN preset, on a machine kept busy: n2 sends n1
  * 20,000 best-effort user messages a second for a minute while two spinning threads keep both cores
- * busy. User messages may be dropped (the receiver's handoff queue, the kernel's socket buffers);
- * probes may not be held up so long that a live node is declared dead.
+ * busy. User messages may be dropped (the sender's bounded user send queue, the receiver's handoff
+ * queue, the kernel's socket buffers), each drop counted; probes may not be held up so long that a
+ * live node is declared dead. Closing the sender in the middle of a flood is quick.
  */
 @ExtendWith(NoNettyLeaks.class)
 class UserMessageFloodIT {
@@ -35,6 +36,7 @@ class UserMessageFloodIT {
     private static final Duration LOAD = Duration.ofSeconds(60);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration QUICK_CLOSE = Duration.ofSeconds(3);
 
     private final List<Memberlist> nodes = new ArrayList<>();
     private final List<RecordingTelemetry> telemetry = new ArrayList<>();
@@ -80,6 +82,25 @@ class UserMessageFloodIT {
         assertThat(settled).as("every node sees every node alive %s after the load", WAIT).isTrue();
         assertThat(sender.sent()).as("messages sent").isEqualTo(MESSAGES_PER_SECOND * LOAD.toSeconds());
         assertThat(received.sum()).as("messages received").isPositive();
+        // Nothing waits without bound: every send has completed, and every failure is a counted drop.
+        await().atMost(WAIT).until(() -> sender.done() == sender.sent());
+        assertThat(sender.failed()).as("sends refused")
+                .isEqualTo(telemetry.get(1).outputDropped("user_send_queue_full"));
+
+        assertClosesQuicklyWhileFlooding(nodes.get(1));
+    }
+
+    /** A node with user datagrams waiting to be written still closes at once. */
+    private void assertClosesQuicklyWhileFlooding(Memberlist node) throws InterruptedException {
+        sender = PacedSender.start(node, nodes.get(0).localNode().name(), MESSAGES_PER_SECOND, new byte[64], LOAD);
+        await().atMost(WAIT).until(() -> sender.sent() >= MESSAGES_PER_SECOND);
+        long start = System.nanoTime();
+        node.close();
+        Duration closing = Duration.ofNanos(System.nanoTime() - start);
+        sender.stop();
+        System.out.printf("flood: n2 closed in %d ms while sending %d messages a second%n", closing.toMillis(),
+                MESSAGES_PER_SECOND);
+        assertThat(closing).as("time to close n2 in the middle of a flood").isLessThan(QUICK_CLOSE);
     }
 
     private static boolean finishedWithin(PacedSender sender, Duration wait) throws InterruptedException, ExecutionException {
@@ -103,12 +124,13 @@ class UserMessageFloodIT {
     }
 
     private void report() {
-        System.out.printf("flood t=%ds: handed to n2 %d, datagrams from n2's engine %d, written by n2's transport %d "
-                        + "(%d failed), received by n1 %d, "
+        System.out.printf("flood t=%ds: handed to n2 %d, datagrams encoded by n2 %d, sends completed %d "
+                        + "(%d failed), user messages dropped by n2 %s, received by n1 %d, "
                         + "dropped input by node %s, suspicions by node %s, spinner loops %d, deaths %s%n",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), sender.sent(),
-                telemetry.get(1).datagramsSent(), sender.done(),
-                sender.failed(), received.sum(), telemetry.stream().map(RecordingTelemetry::droppedByReason).toList(),
+                telemetry.get(1).datagramsSent(), sender.done(), sender.failed(),
+                telemetry.get(1).outputDroppedByReason(), received.sum(),
+                telemetry.stream().map(RecordingTelemetry::droppedByReason).toList(),
                 telemetry.stream().map(t -> t.suspected().size()).toList(), spinners.loops(), deaths);
     }
 

@@ -20,7 +20,6 @@ import dev.memberlist.transport.SeedAddress;
 import dev.memberlist.wire.Bytes;
 import dev.memberlist.wire.CodecSettings;
 import dev.memberlist.wire.MessageCodec;
-import dev.memberlist.wire.MessageType;
 import dev.memberlist.wire.PacketCodec;
 import dev.memberlist.wire.Ping;
 import dev.memberlist.wire.StreamCodec;
@@ -44,7 +43,9 @@ import java.util.function.Supplier;
  * readers must be called on the engine thread (the {@link EngineSeams#scheduler()}), and nothing in
  * it blocks. Commands return futures completed on the engine thread.
  *
- * <p>The readers {@link #records()}, {@link #healthScore()} and {@link #localName()} are safe from any thread.
+ * <p>The readers {@link #records()}, {@link #healthScore()}, {@link #localName()} and
+ * {@link #userPackets()} (which sends best-effort user messages on the caller's thread, never
+ * through the engine's queue) are safe from any thread.
  */
 public final class Engine {
 
@@ -62,6 +63,7 @@ public final class Engine {
     private final Streams streams;
     private final Probing probing;
     private final Reconnector reconnector;
+    private final UserPacketSender userPackets;
     private final List<Cancellable> timers = new ArrayList<>();
     private volatile int healthScore;
     private boolean started;
@@ -94,6 +96,7 @@ public final class Engine {
         this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener);
         this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership);
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
+        this.userPackets = new UserPacketSender(config, table, packetCodec, seams.transport());
     }
 
     /**
@@ -268,36 +271,6 @@ public final class Engine {
     }
 
     /**
-     * Sends a user message over UDP to a known node (Go's {@code SendBestEffort}).
-     *
-     * @param node the node's name
-     * @param message the bytes
-     * @return completes when handed to the network
-     */
-    public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
-        NodeRecord target = table.get(node).orElse(null);
-        if (target == null) {
-            return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
-        }
-        return outbound.sendRaw(Addresses.of(target), userPacket(message), target.versions().protocolMax() >= 5)
-                .toCompletableFuture();
-    }
-
-    /**
-     * Sends a user message over UDP to an address (Go's {@code SendToAddress}).
-     *
-     * @param address the destination
-     * @param message the bytes
-     * @return completes when handed to the network
-     */
-    public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
-        if (config.requireNodeNames()) {
-            return CompletableFuture.failedFuture(new MemberlistException("node names are required to send"));
-        }
-        return outbound.sendRaw(address, userPacket(message), false).toCompletableFuture();
-    }
-
-    /**
      * Sends a user message over TCP to a known node (Go's {@code SendReliable}).
      *
      * @param node the node's name
@@ -361,6 +334,11 @@ public final class Engine {
     /** @return Lifeguard's local health score, 0 when healthy; safe from any thread */
     public int healthScore() {
         return healthScore;
+    }
+
+    /** @return the sender of best-effort user messages, which runs on the caller's thread; safe from any thread */
+    public UserPacketSender userPackets() {
+        return userPackets;
     }
 
     /** @return the local node's name */
@@ -438,12 +416,5 @@ public final class Engine {
 
     private Duration stagger(Duration interval) {
         return Duration.ofNanos(seams.random().nextLong(Math.max(1, interval.toNanos())));
-    }
-
-    private static byte[] userPacket(byte[] message) {
-        byte[] packet = new byte[message.length + 1];
-        packet[0] = (byte) MessageType.USER.code();
-        System.arraycopy(message, 0, packet, 1, message.length);
-        return packet;
     }
 }

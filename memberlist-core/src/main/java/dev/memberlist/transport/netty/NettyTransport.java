@@ -2,6 +2,8 @@ package dev.memberlist.transport.netty;
 
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.MemberlistException;
+import dev.memberlist.UserSendQueueFullException;
+import dev.memberlist.internal.DropSummaryLog;
 import dev.memberlist.transport.Transport;
 import dev.memberlist.transport.TransportHandler;
 import dev.memberlist.wire.StreamFramer;
@@ -32,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The default {@link Transport}: UDP and TCP on one port with Netty, as Go's {@code NetTransport}.
@@ -50,11 +53,21 @@ public final class NettyTransport implements Transport {
     private static final int BIND_ATTEMPTS = 10;
     private static final int IO_THREADS = 2;
     private static final long CLOSE_WAIT_SECONDS = 5;
+    /**
+     * How many user datagrams may wait for an I/O thread to write them. Each write is a task on the
+     * event loop the protocol's own datagrams go through, so this bounds how long an ack can wait
+     * behind user messages (a few milliseconds at most); more are dropped, as Go's blocking socket
+     * write would hold the sender back.
+     */
+    static final int MAX_PENDING_USER_DATAGRAMS = 1024;
+    private static final Duration DROP_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final MemberlistConfig config;
     private final IoMode mode;
     private final StreamLimitHandler streamLimit;
     private final Optional<StreamTlsContexts> tls;
+    private final AtomicInteger pendingUserDatagrams = new AtomicInteger();
+    private final DropSummaryLog userDrops;
     private volatile EventLoopGroup group;
     private volatile ChannelGroup channels;
     private volatile StreamConnector connector;
@@ -76,6 +89,8 @@ public final class NettyTransport implements Transport {
         this.mode = mode;
         this.streamLimit = new StreamLimitHandler(config.maxInboundStreams(), config.telemetry());
         this.tls = config.streamTls().map(streamTls -> new StreamTlsContexts(streamTls, config.tcpTimeout()));
+        this.userDrops = new DropSummaryLog(log, "best-effort user messages of " + config.name() + ": "
+                + MAX_PENDING_USER_DATAGRAMS + " already waited to be written", DROP_LOG_INTERVAL, System::nanoTime);
     }
 
     /**
@@ -187,15 +202,44 @@ public final class NettyTransport implements Transport {
         if (closed || channel == null) {
             return CompletableFuture.failedFuture(new MemberlistException("transport is closed"));
         }
+        return write(channel, to, packet, () -> { });
+    }
+
+    /**
+     * Sends a user datagram unless {@value #MAX_PENDING_USER_DATAGRAMS} already wait to be written;
+     * refuses it then with {@link UserSendQueueFullException}. Thread-safe.
+     */
+    @Override
+    public CompletionStage<Void> sendUserPacket(InetSocketAddress to, byte[] packet) {
+        Channel channel = udp;
+        if (closed || channel == null) {
+            return CompletableFuture.failedFuture(new MemberlistException("transport is closed"));
+        }
+        if (pendingUserDatagrams.incrementAndGet() > MAX_PENDING_USER_DATAGRAMS) {
+            pendingUserDatagrams.decrementAndGet();
+            config.telemetry().outputDropped("user_send_queue_full");
+            userDrops.dropped();
+            return CompletableFuture.failedFuture(new UserSendQueueFullException(MAX_PENDING_USER_DATAGRAMS));
+        }
+        return write(channel, to, packet, pendingUserDatagrams::decrementAndGet);
+    }
+
+    private static CompletionStage<Void> write(Channel channel, InetSocketAddress to, byte[] packet, Runnable written) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to)).addListener(written -> {
-            if (written.isSuccess()) {
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to)).addListener(result -> {
+            written.run();
+            if (result.isSuccess()) {
                 sent.complete(null);
             } else {
-                sent.completeExceptionally(written.cause());
+                sent.completeExceptionally(result.cause());
             }
         });
         return sent;
+    }
+
+    /** @return how many user datagrams wait to be written now */
+    int pendingUserDatagrams() {
+        return pendingUserDatagrams.get();
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class RecordingTelemetry implements Telemetry {
      * @param reason the reason label
      * @return how often output was dropped for it
      */
-    public long outputDropped(String reason) {
+    public long outputDroppedFor(String reason) {
         LongAdder count = outputDropped.get(reason);
         return count == null ? 0 : count.sum();
     }

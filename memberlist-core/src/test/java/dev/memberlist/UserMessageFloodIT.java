@@ -85,7 +85,7 @@ class UserMessageFloodIT {
         // Nothing waits without bound: every send has completed, and every failure is a counted drop.
         await().atMost(WAIT).until(() -> sender.done() == sender.sent());
         assertThat(sender.failed()).as("sends refused")
-                .isEqualTo(telemetry.get(1).outputDropped("user_send_queue_full"));
+                .isEqualTo(telemetry.get(1).outputDroppedFor("user_send_queue_full"));
 
         assertClosesQuicklyWhileFlooding(nodes.get(1));
     }

@@ -2,7 +2,6 @@ package dev.memberlist.transport.netty;
 
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.MemberlistException;
-import dev.memberlist.UserSendQueueFullException;
 import dev.memberlist.internal.DropSummaryLog;
 import dev.memberlist.transport.Transport;
 import dev.memberlist.transport.TransportHandler;
@@ -34,7 +33,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The default {@link Transport}: UDP and TCP on one port with Netty, as Go's {@code NetTransport}.
@@ -54,24 +52,25 @@ public final class NettyTransport implements Transport {
     private static final int IO_THREADS = 2;
     private static final long CLOSE_WAIT_SECONDS = 5;
     /**
-     * How many user datagrams may wait for an I/O thread to write them. Each write is a task on the
-     * event loop the protocol's own datagrams go through, so this bounds how long an ack can wait
-     * behind user messages (a few milliseconds at most); more are dropped, as Go's blocking socket
-     * write would hold the sender back.
+     * How many user datagrams may be pending (waiting for the I/O thread, or written but not yet
+     * sent) before more are dropped: where Go's blocking socket write holds the sender back, we
+     * refuse, so a flood never piles up in memory or in front of the protocol.
      */
     static final int MAX_PENDING_USER_DATAGRAMS = 1024;
+    /** How many user datagrams the I/O thread writes before it lets queued protocol packets go. */
+    private static final int USER_DATAGRAM_BATCH = 32;
     private static final Duration DROP_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final MemberlistConfig config;
     private final IoMode mode;
     private final StreamLimitHandler streamLimit;
     private final Optional<StreamTlsContexts> tls;
-    private final AtomicInteger pendingUserDatagrams = new AtomicInteger();
     private final DropSummaryLog userDrops;
     private volatile EventLoopGroup group;
     private volatile ChannelGroup channels;
     private volatile StreamConnector connector;
     private volatile Channel udp;
+    private volatile UserDatagramQueue userDatagrams;
     private volatile InetSocketAddress bound;
     private volatile InetSocketAddress advertise;
     private volatile boolean closed;
@@ -158,6 +157,8 @@ public final class NettyTransport implements Transport {
             channels.add(server.channel());
             channels.add(udpBind.channel());
             udp = udpBind.channel();
+            userDatagrams = new UserDatagramQueue(udp, MAX_PENDING_USER_DATAGRAMS, USER_DATAGRAM_BATCH,
+                    config.telemetry(), userDrops);
             bound = (InetSocketAddress) server.channel().localAddress();
             log.debug("UDP receive buffer: asked for {} bytes, the OS granted {}", config.udpReceiveBufferSize(),
                     udp.config().getOption(ChannelOption.SO_RCVBUF));
@@ -202,44 +203,35 @@ public final class NettyTransport implements Transport {
         if (closed || channel == null) {
             return CompletableFuture.failedFuture(new MemberlistException("transport is closed"));
         }
-        return write(channel, to, packet, () -> { });
-    }
-
-    /**
-     * Sends a user datagram unless {@value #MAX_PENDING_USER_DATAGRAMS} already wait to be written;
-     * refuses it then with {@link UserSendQueueFullException}. Thread-safe.
-     */
-    @Override
-    public CompletionStage<Void> sendUserPacket(InetSocketAddress to, byte[] packet) {
-        Channel channel = udp;
-        if (closed || channel == null) {
-            return CompletableFuture.failedFuture(new MemberlistException("transport is closed"));
-        }
-        if (pendingUserDatagrams.incrementAndGet() > MAX_PENDING_USER_DATAGRAMS) {
-            pendingUserDatagrams.decrementAndGet();
-            config.telemetry().outputDropped("user_send_queue_full");
-            userDrops.dropped();
-            return CompletableFuture.failedFuture(new UserSendQueueFullException(MAX_PENDING_USER_DATAGRAMS));
-        }
-        return write(channel, to, packet, pendingUserDatagrams::decrementAndGet);
-    }
-
-    private static CompletionStage<Void> write(Channel channel, InetSocketAddress to, byte[] packet, Runnable written) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to)).addListener(result -> {
-            written.run();
-            if (result.isSuccess()) {
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to)).addListener(written -> {
+            if (written.isSuccess()) {
                 sent.complete(null);
             } else {
-                sent.completeExceptionally(result.cause());
+                sent.completeExceptionally(written.cause());
             }
         });
         return sent;
     }
 
-    /** @return how many user datagrams wait to be written now */
+    /**
+     * Sends a user datagram behind the protocol's packets: the I/O thread writes user datagrams in
+     * small batches between protocol packets, and refuses one with {@link dev.memberlist.UserSendQueueFullException}
+     * when {@value #MAX_PENDING_USER_DATAGRAMS} are already pending. Thread-safe.
+     */
+    @Override
+    public CompletionStage<Void> sendUserPacket(InetSocketAddress to, byte[] packet) {
+        UserDatagramQueue queue = userDatagrams;
+        if (closed || queue == null) {
+            return CompletableFuture.failedFuture(new MemberlistException("transport is closed"));
+        }
+        return queue.offer(to, packet);
+    }
+
+    /** @return how many user datagrams are pending now */
     int pendingUserDatagrams() {
-        return pendingUserDatagrams.get();
+        UserDatagramQueue queue = userDatagrams;
+        return queue == null ? 0 : queue.pending();
     }
 
     @Override
@@ -274,6 +266,10 @@ public final class NettyTransport implements Transport {
             return;
         }
         connector.close();
+        UserDatagramQueue queue = userDatagrams;
+        if (queue != null) {
+            queue.close();
+        }
         boolean wait = !onIoThread();
         if (wait) {
             channels.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);

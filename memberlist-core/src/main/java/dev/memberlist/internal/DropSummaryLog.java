@@ -35,14 +35,21 @@ public final class DropSummaryLog {
         this.nextLogNanos = new AtomicLong(nanoTime.getAsLong());
     }
 
-    /** Counts one drop, and writes the summary line when the interval has passed. */
-    public void dropped() {
+    /**
+     * Counts one drop, and writes the summary line when the interval has passed.
+     *
+     * @return how many drops the line written now reports; 0 when no line was written
+     */
+    public long dropped() {
         unreported.incrementAndGet();
         long now = nanoTime.getAsLong();
         long next = nextLogNanos.get();
-        if (now - next >= 0 && nextLogNanos.compareAndSet(next, now + intervalNanos)) {
-            log.warn("Dropped {} {} (at most one such line every {} s)", unreported.getAndSet(0), what,
-                    Duration.ofNanos(intervalNanos).toSeconds());
+        if (now - next < 0 || !nextLogNanos.compareAndSet(next, now + intervalNanos)) {
+            return 0;
         }
+        long reported = unreported.getAndSet(0);
+        log.warn("Dropped {} {} (at most one such line every {} s)", reported, what,
+                Duration.ofNanos(intervalNanos).toSeconds());
+        return reported;
     }
 }

@@ -108,7 +108,7 @@ final class UserDatagramQueue {
         Pending datagram;
         while (written < batch && (datagram = queue.poll()) != null) {
             Pending current = datagram;
-            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(current.packet), current.to)).addListener(result -> {
+            channel.pipeline().write(new DatagramPacket(Unpooled.wrappedBuffer(current.packet), current.to)).addListener(result -> {
                 pending.decrementAndGet();
                 if (result.isSuccess()) {
                     current.sent.complete(null);
@@ -119,7 +119,7 @@ final class UserDatagramQueue {
             written++;
         }
         if (written > 0) {
-            channel.flush();
+            channel.pipeline().flush();
         }
         if (!queue.isEmpty() && drainScheduled.compareAndSet(false, true)) {
             // Not execute(): the event loop runs queued tasks until none is left (up to a second)

@@ -37,6 +37,8 @@ import java.util.function.Supplier;
  * <li>{@code memberlist.suspicions} (counter)</li>
  * <li>{@code memberlist.deaths} (counter, tag {@code reason}: failed, left)</li>
  * <li>{@code memberlist.decode.errors} (counter, tag {@code reason}; all input dropped before use)</li>
+ * <li>{@code memberlist.messages.dropped} (counter, tag {@code reason}; outbound user messages dropped
+ *     before they were sent, e.g. {@code user_send_queue_full})</li>
  * <li>{@code memberlist.degraded} (counter, tag {@code reason}: probe, suspicion_timeout)</li>
  * </ul>
  */
@@ -128,6 +130,11 @@ public final class MemberlistMetrics implements MeterBinder, Telemetry {
     @Override
     public void inputDropped(String reason) {
         count("memberlist.decode.errors", Tags.of("reason", reason), 1);
+    }
+
+    @Override
+    public void outputDropped(String reason) {
+        count("memberlist.messages.dropped", Tags.of("reason", reason), 1);
     }
 
     @Override

@@ -36,9 +36,10 @@ import java.util.function.Supplier;
  * {@link #close()}.
  *
  * <p>Thread-safe. Readers ({@link #members()}, {@link #localNode()}, {@link #healthScore()}) never
- * block and see each node consistently (though not every node at one instant). Best-effort user
- * messages ({@link #sendBestEffort}, {@link #sendToAddress}) are encoded and handed to the transport on
- * the calling thread, bounded, never queued ahead of the protocol's work. Other commands run on the
+ * block and see each node consistently (though not every node at one instant). User messages
+ * ({@link #sendBestEffort}, {@link #sendToAddress}, {@link #sendReliable}) are encoded and handed to the
+ * transport on the calling thread, never queued ahead of the protocol's work (best-effort ones
+ * bounded). Other commands run on the
  * node's engine thread and return futures; with the default runtime those futures complete on the
  * common fork-join pool, so a slow callback never stalls the protocol. Delegates, by contrast, are
  * called on the engine thread and must not block.
@@ -296,19 +297,22 @@ public final class Memberlist implements AutoCloseable {
         if (shutdown || !started) {
             return notRunning();
         }
-        return completeOffTransport(engine.userPackets().sendToNode(node, message));
+        return completeOffTransport(engine.userMessages().sendBestEffort(node, message));
     }
 
     /**
-     * Sends a user message to a node over TCP.
+     * Sends a user message to a node over a TCP stream of its own. The message is encoded and the
+     * stream opened on the calling thread, never queued for the engine. Safe from any thread.
      *
      * @param node the destination node's name
-     * @param message the bytes (copied)
-     * @return completes once written to the connection
+     * @param message the bytes (copied before this returns)
+     * @return completes once written to the connection; fails for an unknown node or a failed stream
      */
     public CompletableFuture<Void> sendReliable(String node, byte[] message) {
-        byte[] copy = message.clone();
-        return onEngine(() -> engine.sendReliable(node, copy));
+        if (shutdown || !started) {
+            return notRunning();
+        }
+        return completeOffTransport(engine.userMessages().sendReliable(node, message));
     }
 
     /**
@@ -324,7 +328,7 @@ public final class Memberlist implements AutoCloseable {
         if (shutdown || !started) {
             return notRunning();
         }
-        return completeOffTransport(engine.userPackets().sendToAddress(address, message));
+        return completeOffTransport(engine.userMessages().sendToAddress(address, message));
     }
 
     /**

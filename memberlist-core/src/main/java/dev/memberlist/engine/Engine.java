@@ -44,8 +44,8 @@ import java.util.function.Supplier;
  * it blocks. Commands return futures completed on the engine thread.
  *
  * <p>The readers {@link #records()}, {@link #healthScore()}, {@link #localName()} and
- * {@link #userPackets()} (which sends best-effort user messages on the caller's thread, never
- * through the engine's queue) are safe from any thread.
+ * {@link #userMessages()} (which sends user messages on the caller's thread, never through the
+ * engine's queue) are safe from any thread.
  */
 public final class Engine {
 
@@ -63,7 +63,7 @@ public final class Engine {
     private final Streams streams;
     private final Probing probing;
     private final Reconnector reconnector;
-    private final UserPacketSender userPackets;
+    private final UserMessageSender userMessages;
     private final List<Cancellable> timers = new ArrayList<>();
     private volatile int healthScore;
     private boolean started;
@@ -94,9 +94,10 @@ public final class Engine {
         PacketCodec packetCodec = new PacketCodec(codecSettings);
         this.outbound = new Outbound(config, seams.transport(), packetCodec, queue, config.delegates());
         this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener);
-        this.streams = new Streams(config, seams, new StreamCodec(codecSettings), table, membership);
+        StreamCodec streamCodec = new StreamCodec(codecSettings);
+        this.streams = new Streams(config, seams, streamCodec, table, membership);
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
-        this.userPackets = new UserPacketSender(config, table, packetCodec, seams.transport());
+        this.userMessages = new UserMessageSender(config, table, packetCodec, streamCodec, seams.transport());
     }
 
     /**
@@ -271,21 +272,6 @@ public final class Engine {
     }
 
     /**
-     * Sends a user message over TCP to a known node (Go's {@code SendReliable}).
-     *
-     * @param node the node's name
-     * @param message the bytes
-     * @return completes once written
-     */
-    public CompletableFuture<Void> sendReliable(String node, byte[] message) {
-        NodeRecord target = table.get(node).orElse(null);
-        if (target == null) {
-            return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
-        }
-        return streams.sendUserMessage(Addresses.of(target), message);
-    }
-
-    /**
      * Pings a node once over UDP and measures the round trip (Go's {@code Ping}).
      *
      * @param node the node's name, checked by the receiver
@@ -336,9 +322,9 @@ public final class Engine {
         return healthScore;
     }
 
-    /** @return the sender of best-effort user messages, which runs on the caller's thread; safe from any thread */
-    public UserPacketSender userPackets() {
-        return userPackets;
+    /** @return the sender of user messages, which runs on the caller's thread; safe from any thread */
+    public UserMessageSender userMessages() {
+        return userMessages;
     }
 
     /** @return the local node's name */

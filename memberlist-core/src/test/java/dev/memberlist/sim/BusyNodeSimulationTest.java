@@ -77,7 +77,8 @@ class BusyNodeSimulationTest {
                 && filter.test(e)).size();
     }
 
-    private static Delegate countingMessages(long[] count) {
+    /** @return a delegate that counts the user messages it receives into {@code count[0]} */
+    static Delegate countingMessages(long[] count) {
         return new Delegate() {
             @Override
             public void notifyMessage(byte[] message) {

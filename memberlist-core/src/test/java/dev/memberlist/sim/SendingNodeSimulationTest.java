@@ -30,7 +30,7 @@ class SendingNodeSimulationTest {
     void nodeSendingAFloodOfUserMessagesStillAnswersProbesInTime(long seed) {
         long[] received = new long[1];
         SimCluster cluster = SimCluster.builder().seed(seed).nodes(NODES).costModel("n1", SENDER_COSTS)
-                .delegates(name -> name.equals("n0") ? counting(received) : new Delegate() { })
+                .delegates(name -> name.equals("n0") ? BusyNodeSimulationTest.countingMessages(received) : new Delegate() { })
                 .build();
         cluster.joinAllToFirst();
         assertThat(cluster.awaitConvergence(Duration.ofSeconds(30))).as("%s converged", cluster).isTrue();
@@ -53,14 +53,5 @@ class SendingNodeSimulationTest {
         assertThat(load.sent()).isEqualTo(MESSAGES_PER_SECOND * LOAD.toSeconds());
         assertThat(received[0]).as("%s: every message reached n0", cluster).isEqualTo(load.sent());
         assertThat(cluster.converged()).as("%s: everyone sees everyone alive", cluster).isTrue();
-    }
-
-    private static Delegate counting(long[] count) {
-        return new Delegate() {
-            @Override
-            public void notifyMessage(byte[] message) {
-                count[0]++;
-            }
-        };
     }
 }

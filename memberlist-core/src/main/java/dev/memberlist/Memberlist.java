@@ -3,6 +3,7 @@ package dev.memberlist;
 import dev.memberlist.engine.Engine;
 import dev.memberlist.engine.EngineSeams;
 import dev.memberlist.engine.PendingFutures;
+import dev.memberlist.internal.DropSummaryLog;
 import dev.memberlist.state.NodeRecord;
 import dev.memberlist.transport.InboundPacket;
 import dev.memberlist.transport.InboundStream;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -38,7 +40,10 @@ import java.util.function.Supplier;
  * {@link #close()}.
  *
  * <p>Thread-safe. Readers ({@link #members()}, {@link #localNode()}, {@link #healthScore()}) never
- * block and see each node consistently (though not every node at one instant). Commands run on the
+ * block and see each node consistently (though not every node at one instant). User messages
+ * ({@link #sendBestEffort}, {@link #sendToAddress}, {@link #sendReliable}) are encoded and handed to the
+ * transport on the calling thread, never queued ahead of the protocol's work (best-effort ones
+ * bounded). Other commands run on the
  * node's engine thread and return futures; with the default runtime those futures complete on the
  * common fork-join pool, so a slow callback never stalls the protocol. Delegates, by contrast, are
  * called on the engine thread and must not block.
@@ -49,6 +54,7 @@ public final class Memberlist implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /** How long {@link #start()} waits for the warm-up; an advertised address behind NAT may never answer. */
     private static final Duration WARM_UP_WAIT = Duration.ofSeconds(1);
+    private static final Duration DROP_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final MemberlistConfig config;
     private final Executor completions;
@@ -369,39 +375,53 @@ public final class Memberlist implements AutoCloseable {
     }
 
     /**
-     * Sends a user message to a node over UDP, without delivery guarantee.
+     * Sends a user message to a node over UDP, without delivery guarantee. The message is encoded
+     * and handed to the transport on the calling thread, never queued for the engine, so a flood of
+     * them cannot hold up probes; when too many already wait to be written it is dropped instead
+     * (counted as {@link Telemetry#outputDropped(String) outputDropped("user_send_queue_full")}).
+     * Safe from any thread.
      *
      * @param node the destination node's name
-     * @param message the bytes (copied)
-     * @return completes when handed to the network
+     * @param message the bytes (copied before this returns)
+     * @return completes when handed to the network; fails for an unknown node, or with
+     *     {@link UserSendQueueFullException} when dropped
      */
     public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
-        byte[] copy = message.clone();
-        return onEngine(engine -> engine.sendBestEffort(node, copy));
+        if (shutdown || !started) {
+            return notRunning();
+        }
+        return run.results().track(completeOffTransport(run.engine().userMessages().sendBestEffort(node, message)));
     }
 
     /**
-     * Sends a user message to a node over TCP.
+     * Sends a user message to a node over a TCP stream of its own. The message is encoded and the
+     * stream opened on the calling thread, never queued for the engine. Safe from any thread.
      *
      * @param node the destination node's name
-     * @param message the bytes (copied)
-     * @return completes once written to the connection
+     * @param message the bytes (copied before this returns)
+     * @return completes once written to the connection; fails for an unknown node or a failed stream
      */
     public CompletableFuture<Void> sendReliable(String node, byte[] message) {
-        byte[] copy = message.clone();
-        return onEngine(engine -> engine.sendReliable(node, copy));
+        if (shutdown || !started) {
+            return notRunning();
+        }
+        return run.results().track(completeOffTransport(run.engine().userMessages().sendReliable(node, message)));
     }
 
     /**
-     * Sends a user message over UDP to an address that need not be a member.
+     * Sends a user message over UDP to an address that need not be a member, on the calling thread
+     * and bounded as {@link #sendBestEffort} is. Safe from any thread.
      *
      * @param address the destination
-     * @param message the bytes (copied)
-     * @return completes when handed to the network
+     * @param message the bytes (copied before this returns)
+     * @return completes when handed to the network; fails with {@link UserSendQueueFullException}
+     *     when dropped
      */
     public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
-        byte[] copy = message.clone();
-        return onEngine(engine -> engine.sendToAddress(address, copy));
+        if (shutdown || !started) {
+            return notRunning();
+        }
+        return run.results().track(completeOffTransport(run.engine().userMessages().sendToAddress(address, message)));
     }
 
     /**
@@ -453,19 +473,37 @@ public final class Memberlist implements AutoCloseable {
         CompletableFuture<T> result = current.results().track(new CompletableFuture<>());
         current.seams().scheduler().execute(() -> {
             try {
-                command.apply(current.engine()).whenComplete((value, failure) -> completions.execute(() -> {
-                    if (failure != null) {
-                        result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure);
-                    } else {
-                        result.complete(value);
-                    }
-                }));
+                relay(command.apply(current.engine()), result);
             } catch (RuntimeException e) {
                 completions.execute(() -> result.completeExceptionally(e));
             }
         });
         return result;
+    }
+
+    /**
+     * A send refused at once completes on the caller's thread; one that waited for an I/O thread
+     * completes on {@link #completions}, so the application's callbacks never run on the transport.
+     */
+    private CompletableFuture<Void> completeOffTransport(CompletionStage<Void> sent) {
+        CompletableFuture<Void> future = sent.toCompletableFuture();
+        if (future.isDone()) {
+            return future;
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        relay(future, result);
+        return result;
+    }
+
+    private <T> void relay(CompletionStage<T> source, CompletableFuture<T> result) {
+        source.whenComplete((value, failure) -> completions.execute(() -> {
+            if (failure != null) {
+                result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else {
+                result.complete(value);
+            }
+        }));
     }
 
     private <T> CompletableFuture<T> notRunning() {
@@ -474,20 +512,24 @@ public final class Memberlist implements AutoCloseable {
     }
 
     /**
-     * Hands inbound traffic to the engine thread, dropping datagrams when too many wait. Each
-     * datagram's task lets the engine apply queued gossip only once no other datagram waits, so
-     * probe traffic goes first.
+     * Hands inbound traffic to the engine thread, dropping datagrams when too many wait (each one
+     * counted, logged as one summary line per interval). Each datagram's task lets the engine apply
+     * queued gossip only once no other datagram waits, so probe traffic goes first.
      */
     private final class Handoff implements TransportHandler {
 
         private final Run target;
         private final AtomicInteger pendingPackets;
         private final BooleanSupplier datagramWaiting;
+        private final DropSummaryLog handoffDrops;
 
         Handoff(Run target) {
             this.target = target;
             this.pendingPackets = target.pendingPackets();
             this.datagramWaiting = () -> pendingPackets.get() > 0;
+            this.handoffDrops = new DropSummaryLog(log, "inbound datagrams of " + config.name() + ": "
+                    + config.handoffQueueDepth() + " already waited for the engine (handoffQueueDepth)",
+                    DROP_LOG_INTERVAL, target.seams().clock()::nanoTime);
         }
 
         @Override
@@ -495,8 +537,7 @@ public final class Memberlist implements AutoCloseable {
             if (pendingPackets.incrementAndGet() > config.handoffQueueDepth()) {
                 pendingPackets.decrementAndGet();
                 config.telemetry().inputDropped("handoff_queue_full");
-                log.warn("Dropping a packet from {}: {} packets already wait for the engine", packet.from(),
-                        config.handoffQueueDepth());
+                handoffDrops.dropped();
                 return;
             }
             target.seams().scheduler().execute(() -> {

@@ -111,6 +111,17 @@ public interface Telemetry {
     }
 
     /**
+     * An outbound message was dropped before it reached the network, because sending it would have
+     * held up the protocol's own traffic. Protocol messages (probes, acks, gossip) are never dropped
+     * this way; only the application's.
+     *
+     * @param reason a stable reason label: {@code user_send_queue_full} (a best-effort user message found
+     *     too many of its kind waiting to be written)
+     */
+    default void outputDropped(String reason) {
+    }
+
+    /**
      * A live node became suspect (Go's {@code memberlist.msg.suspect}).
      *
      * @param node the suspected node

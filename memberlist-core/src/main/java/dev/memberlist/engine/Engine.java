@@ -20,7 +20,6 @@ import dev.memberlist.transport.SeedAddress;
 import dev.memberlist.wire.Bytes;
 import dev.memberlist.wire.CodecSettings;
 import dev.memberlist.wire.MessageCodec;
-import dev.memberlist.wire.MessageType;
 import dev.memberlist.wire.PacketCodec;
 import dev.memberlist.wire.Ping;
 import dev.memberlist.wire.StreamCodec;
@@ -44,7 +43,9 @@ import java.util.function.Supplier;
  * readers must be called on the engine thread (the {@link EngineSeams#scheduler()}), and nothing in
  * it blocks. Commands return futures completed on the engine thread.
  *
- * <p>The readers {@link #records()}, {@link #healthScore()} and {@link #localName()} are safe from any thread.
+ * <p>The readers {@link #records()}, {@link #healthScore()}, {@link #localName()} and
+ * {@link #userMessages()} (which sends user messages on the caller's thread, never through the
+ * engine's queue) are safe from any thread.
  */
 public final class Engine {
 
@@ -66,6 +67,7 @@ public final class Engine {
     private final Probing probing;
     private final Reconnector reconnector;
     private final WarmUp warmUp;
+    private final UserMessageSender userMessages;
     private final List<Cancellable> timers = new ArrayList<>();
     private final PendingFutures pending = new PendingFutures();
     private volatile int healthScore;
@@ -101,6 +103,7 @@ public final class Engine {
         StreamCodec streamCodec = new StreamCodec(codecSettings);
         this.streams = new Streams(config, seams, streamCodec, table, membership, this::bindPort);
         this.warmUp = new WarmUp(config.name(), packetCodec, streamCodec, streams, acks::nextSeqNo);
+        this.userMessages = new UserMessageSender(config, table, packetCodec, streamCodec, seams.transport());
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
     }
 
@@ -298,60 +301,6 @@ public final class Engine {
     }
 
     /**
-     * Sends a user message over UDP to a known node (Go's {@code SendBestEffort}).
-     *
-     * @param node the node's name
-     * @param message the bytes
-     * @return completes when handed to the network
-     */
-    public CompletableFuture<Void> sendBestEffort(String node, byte[] message) {
-        if (shutdown) {
-            return shutDown();
-        }
-        NodeRecord target = table.get(node).orElse(null);
-        if (target == null) {
-            return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
-        }
-        return pending.track(outbound.sendRaw(Addresses.of(target), userPacket(message),
-                target.versions().protocolMax() >= 5).toCompletableFuture());
-    }
-
-    /**
-     * Sends a user message over UDP to an address (Go's {@code SendToAddress}).
-     *
-     * @param address the destination
-     * @param message the bytes
-     * @return completes when handed to the network
-     */
-    public CompletableFuture<Void> sendToAddress(InetSocketAddress address, byte[] message) {
-        if (shutdown) {
-            return shutDown();
-        }
-        if (config.requireNodeNames()) {
-            return CompletableFuture.failedFuture(new MemberlistException(NODE_NAMES_REQUIRED));
-        }
-        return pending.track(outbound.sendRaw(address, userPacket(message), false).toCompletableFuture());
-    }
-
-    /**
-     * Sends a user message over TCP to a known node (Go's {@code SendReliable}).
-     *
-     * @param node the node's name
-     * @param message the bytes
-     * @return completes once written
-     */
-    public CompletableFuture<Void> sendReliable(String node, byte[] message) {
-        if (shutdown) {
-            return shutDown();
-        }
-        NodeRecord target = table.get(node).orElse(null);
-        if (target == null) {
-            return CompletableFuture.failedFuture(new MemberlistException("unknown node " + node));
-        }
-        return pending.track(streams.sendUserMessage(Addresses.of(target), message));
-    }
-
-    /**
      * Pings a node once over UDP and measures the round trip (Go's {@code Ping}).
      *
      * @param node the node's name, checked by the receiver
@@ -411,6 +360,11 @@ public final class Engine {
     /** @return Lifeguard's local health score, 0 when healthy; safe from any thread */
     public int healthScore() {
         return healthScore;
+    }
+
+    /** @return the sender of user messages, which runs on the caller's thread; safe from any thread */
+    public UserMessageSender userMessages() {
+        return userMessages;
     }
 
     /** @return the local node's name */
@@ -511,12 +465,5 @@ public final class Engine {
 
     private Duration stagger(Duration interval) {
         return Duration.ofNanos(seams.random().nextLong(Math.max(1, interval.toNanos())));
-    }
-
-    private static byte[] userPacket(byte[] message) {
-        byte[] packet = new byte[message.length + 1];
-        packet[0] = (byte) MessageType.USER.code();
-        System.arraycopy(message, 0, packet, 1, message.length);
-        return packet;
     }
 }

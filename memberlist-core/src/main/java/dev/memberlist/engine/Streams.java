@@ -109,29 +109,6 @@ final class Streams {
     }
 
     /**
-     * Sends a reliable user message.
-     *
-     * @param to the destination
-     * @param payload the application's bytes
-     * @return completes once written
-     */
-    CompletableFuture<Void> sendUserMessage(InetSocketAddress to, byte[] payload) {
-        byte[] request = codec.encodeRequest(StreamCodec.userMessage(Bytes.copyOf(payload)));
-        telemetry.bytesSent("tcp", request.length);
-        telemetry.messageSent("user");
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        transport.send(to, request, config.tcpTimeout()).whenComplete((ignored, failure) -> scheduler.execute(() -> {
-            if (failure != null) {
-                result.completeExceptionally(new MemberlistException("reliable send to " + to + " failed: "
-                        + rootMessage(failure), failure));
-            } else {
-                result.complete(null);
-            }
-        }));
-        return result;
-    }
-
-    /**
      * Answers an inbound stream (Go's {@code handleConn}). Whatever goes wrong, the stream is
      * answered, with an error response or by closing it; a failure never leaves it hanging until
      * the initiator's timeout.

@@ -35,6 +35,22 @@ public interface Transport extends AutoCloseable {
     CompletionStage<Void> sendPacket(InetSocketAddress to, byte[] packet);
 
     /**
+     * Sends one datagram of the application's: a best-effort user message. Unlike
+     * {@link #sendPacket}, a transport may refuse it, failing the stage with
+     * {@link dev.memberlist.UserSendQueueFullException}, when so many user datagrams already wait to be
+     * written that more would hold up the protocol's own packets; it counts each refusal as
+     * {@link dev.memberlist.Telemetry#outputDropped(String) outputDropped("user_send_queue_full")}.
+     * Called on the application's threads. The default sends it as any other datagram.
+     *
+     * @param to the destination
+     * @param packet the datagram's bytes (ownership passes to the transport)
+     * @return completes when handed to the network; fails when refused or impossible
+     */
+    default CompletionStage<Void> sendUserPacket(InetSocketAddress to, byte[] packet) {
+        return sendPacket(to, packet);
+    }
+
+    /**
      * Opens a stream, writes a request and reads one complete response frame.
      *
      * @param to the destination

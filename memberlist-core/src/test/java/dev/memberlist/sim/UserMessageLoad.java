@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * Best-effort user messages from one simulated node to another at a steady rate: every millisecond
- * of virtual time the sender's application hands its node the messages due by then.
+ * of virtual time the sender's application hands its node the messages due by then. It runs on the
+ * shared scheduler, not on the sender's node: like an application thread in production, whose
+ * best-effort sends are encoded and written on that thread and cost the sender's engine nothing.
  */
 public final class UserMessageLoad {
 

@@ -2,6 +2,7 @@ package dev.memberlist.transport.netty;
 
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.MemberlistException;
+import dev.memberlist.internal.DropSummaryLog;
 import dev.memberlist.transport.Transport;
 import dev.memberlist.transport.TransportHandler;
 import dev.memberlist.wire.StreamFramer;
@@ -60,16 +61,27 @@ public final class NettyTransport implements Transport {
      * one stream frame and is copied out at once, so pooling buys nothing.
      */
     static final ByteBufAllocator ALLOCATOR = UnpooledByteBufAllocator.DEFAULT;
+    /**
+     * How many user datagrams may be pending (waiting for the I/O thread, or written but not yet
+     * sent) before more are dropped: where Go's blocking socket write holds the sender back, we
+     * refuse, so a flood never piles up in memory or in front of the protocol.
+     */
+    static final int MAX_PENDING_USER_DATAGRAMS = 1024;
+    /** How many user datagrams the I/O thread writes before it lets queued protocol packets go. */
+    private static final int USER_DATAGRAM_BATCH = 32;
+    private static final Duration DROP_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final MemberlistConfig config;
     private final IoMode mode;
     private final StreamLimitHandler streamLimit;
     private final Optional<StreamTlsContexts> tls;
     private final StreamBufferBudget streamBuffers;
+    private final DropSummaryLog userDrops;
     private volatile EventLoopGroup group;
     private volatile ChannelGroup channels;
     private volatile StreamConnector connector;
     private volatile Channel udp;
+    private volatile UserDatagramQueue userDatagrams;
     private volatile InetSocketAddress bound;
     private volatile InetSocketAddress advertise;
     private volatile boolean closed;
@@ -88,6 +100,8 @@ public final class NettyTransport implements Transport {
         this.streamLimit = new StreamLimitHandler(config.maxInboundStreams(), config.telemetry());
         this.tls = config.streamTls().map(streamTls -> new StreamTlsContexts(streamTls, config.tcpTimeout()));
         this.streamBuffers = new StreamBufferBudget(config.inboundStreamBufferSize());
+        this.userDrops = new DropSummaryLog(log, "best-effort user messages of " + config.name() + ": "
+                + MAX_PENDING_USER_DATAGRAMS + " already waited to be written", DROP_LOG_INTERVAL, System::nanoTime);
     }
 
     /**
@@ -158,6 +172,8 @@ public final class NettyTransport implements Transport {
             channels.add(server.channel());
             channels.add(udpBind.channel());
             udp = udpBind.channel();
+            userDatagrams = new UserDatagramQueue(udp, MAX_PENDING_USER_DATAGRAMS, USER_DATAGRAM_BATCH,
+                    config.telemetry(), userDrops);
             bound = (InetSocketAddress) server.channel().localAddress();
             log.debug("UDP receive buffer: asked for {} bytes, the OS granted {}", config.udpReceiveBufferSize(),
                     udp.config().getOption(ChannelOption.SO_RCVBUF));
@@ -218,6 +234,26 @@ public final class NettyTransport implements Transport {
         return sent;
     }
 
+    /**
+     * Sends a user datagram behind the protocol's packets: the I/O thread writes user datagrams in
+     * small batches between protocol packets, and refuses one with {@link dev.memberlist.UserSendQueueFullException}
+     * when {@value #MAX_PENDING_USER_DATAGRAMS} are already pending. Thread-safe.
+     */
+    @Override
+    public CompletionStage<Void> sendUserPacket(InetSocketAddress to, byte[] packet) {
+        UserDatagramQueue queue = userDatagrams;
+        if (closed || queue == null) {
+            return CompletableFuture.failedFuture(new MemberlistException("transport is closed"));
+        }
+        return queue.offer(to, packet);
+    }
+
+    /** @return how many user datagrams are pending now */
+    int pendingUserDatagrams() {
+        UserDatagramQueue queue = userDatagrams;
+        return queue == null ? 0 : queue.pending();
+    }
+
     @Override
     public CompletionStage<byte[]> exchange(InetSocketAddress to, byte[] request, Duration timeout) {
         StreamConnector streams = connector;
@@ -250,6 +286,10 @@ public final class NettyTransport implements Transport {
             return;
         }
         connector.close();
+        UserDatagramQueue queue = userDatagrams;
+        if (queue != null) {
+            queue.close();
+        }
         boolean wait = !onIoThread();
         if (wait) {
             channels.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -67,6 +67,11 @@ final class CompositeTelemetry implements Telemetry {
     }
 
     @Override
+    public void outputDropped(String reason) {
+        parts.forEach(part -> part.outputDropped(reason));
+    }
+
+    @Override
     public void nodeSuspected(String node) {
         parts.forEach(part -> part.nodeSuspected(node));
     }

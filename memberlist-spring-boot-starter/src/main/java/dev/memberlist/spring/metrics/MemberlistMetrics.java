@@ -40,6 +40,8 @@ import java.util.function.Supplier;
  * <li>{@code memberlist.deaths} (counter, tag {@code reason}: failed, left)</li>
  * <li>{@code memberlist.input.dropped} (counter, tag {@code reason}; input dropped unused: malformed,
  * not allowed, or no room for it; see {@link Telemetry#inputDropped})</li>
+ * <li>{@code memberlist.messages.dropped} (counter, tag {@code reason}; outbound user messages dropped
+ *     before they were sent, e.g. {@code user_send_queue_full})</li>
  * <li>{@code memberlist.degraded} (counter, tag {@code reason}: probe, suspicion_timeout)</li>
  * </ul>
  */
@@ -139,6 +141,11 @@ public final class MemberlistMetrics implements MeterBinder, MemberlistTelemetry
         if (current != null && probeRttPerNode) {
             current.remove("memberlist.probe.rtt", Tags.of("node", node));
         }
+    }
+
+    @Override
+    public void outputDropped(String reason) {
+        count("memberlist.messages.dropped", Tags.of("reason", reason), 1);
     }
 
     @Override

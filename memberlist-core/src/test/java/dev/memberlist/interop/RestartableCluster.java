@@ -94,9 +94,10 @@ final class RestartableCluster implements BeforeEachCallback, AfterEachCallback 
     }
 
     /**
-     * What went wrong for nodes that stayed up since the mark: every {@code suspect} and
-     * {@code error} event, and every {@code leave} event about a node other than those that left on
-     * purpose, printed by any incarnation of any node (one started after the mark from its start).
+     * What went wrong for nodes that stayed up since the mark: every {@code error} event, and every
+     * {@code suspect} or {@code leave} event about a node other than those that left on purpose (a
+     * node that was down for its restart may be suspected before the others hear of its leave),
+     * printed by any incarnation of any node (one started after the mark from its start).
      *
      * @param mark from {@link #mark()}
      * @param leaving nodes that left on purpose since the mark
@@ -110,8 +111,9 @@ final class RestartableCluster implements BeforeEachCallback, AfterEachCallback 
                 for (Map<String, Object> event : events.subList(Math.min(mark.getOrDefault(process, 0), events.size()),
                         events.size())) {
                     Object kind = event.get("event");
-                    boolean unexpectedLeave = "leave".equals(kind) && !leaving.contains((String) event.get("node"));
-                    if ("suspect".equals(kind) || "error".equals(kind) || unexpectedLeave) {
+                    boolean aboutANodeThatStayedUp = !leaving.contains((String) event.get("node"));
+                    boolean flap = ("leave".equals(kind) || "suspect".equals(kind)) && aboutANodeThatStayedUp;
+                    if (flap || "error".equals(kind)) {
                         flaps.add(node.name() + ": " + event);
                     }
                 }

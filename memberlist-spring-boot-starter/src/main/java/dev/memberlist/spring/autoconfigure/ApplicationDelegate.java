@@ -1,6 +1,7 @@
 package dev.memberlist.spring.autoconfigure;
 
 import dev.memberlist.delegate.Delegate;
+import dev.memberlist.delegate.ForwardingDelegate;
 
 import java.util.function.Supplier;
 

@@ -1,15 +1,19 @@
-package dev.memberlist.spring.autoconfigure;
+package dev.memberlist.delegate;
 
-import dev.memberlist.delegate.Delegate;
 
 import java.util.List;
 
-/** A {@link Delegate} that hands every call to another one; subclasses change the calls they are about. */
-abstract class ForwardingDelegate implements Delegate {
+/**
+ * A {@link Delegate} that hands every call to another one; subclasses override the calls they are
+ * about (to add metadata, count, or publish) and leave the rest to the wrapped delegate. As
+ * thread-safe as the delegate it wraps and the overrides.
+ */
+public abstract class ForwardingDelegate implements Delegate {
 
     private final Delegate delegate;
 
-    ForwardingDelegate(Delegate delegate) {
+    /** @param delegate the delegate every call not overridden goes to */
+    protected ForwardingDelegate(Delegate delegate) {
         this.delegate = delegate;
     }
 

@@ -111,8 +111,8 @@ final class RestartableCluster implements BeforeEachCallback, AfterEachCallback 
                 for (Map<String, Object> event : events.subList(Math.min(mark.getOrDefault(process, 0), events.size()),
                         events.size())) {
                     Object kind = event.get("event");
-                    boolean aboutANodeThatStayedUp = !leaving.contains((String) event.get("node"));
-                    boolean flap = ("leave".equals(kind) || "suspect".equals(kind)) && aboutANodeThatStayedUp;
+                    boolean flap = ("leave".equals(kind) || "suspect".equals(kind))
+                            && !leaving.contains((String) event.get("node"));
                     if (flap || "error".equals(kind)) {
                         flaps.add(node.name() + ": " + event);
                     }

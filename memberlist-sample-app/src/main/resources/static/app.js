@@ -47,7 +47,14 @@ function renderMembers() {
   for (const m of view.members) {
     const row = document.createElement('tr');
     row.dataset.member = m.name;
-    cell(row, m.name + (m.name === view.self ? ' (this node)' : ''), 'name');
+    const name = document.createElement('span');
+    name.textContent = m.name;
+    if (m.name === view.self) {
+      const self = document.createElement('small');
+      self.textContent = ' this node';
+      name.appendChild(self);
+    }
+    cell(row, name, 'name');
     const state = document.createElement('span');
     state.className = `state ${m.state}`;
     state.textContent = m.state;
@@ -61,7 +68,14 @@ function renderMembers() {
     if (rtts.some((v) => v != null)) trip.appendChild(lineChart([{ values: rtts, cls: 'rtt-line' }], 120, 22, { slots: KEPT_SAMPLES }));
     trip.appendChild(text(m.rttMillis == null ? '' : ` ${m.rttMillis.toFixed(2)} ms`));
     cell(row, trip);
-    cell(row, Object.entries(m.meta || {}).map(([k, v]) => `${k}=${v}`).join(' '), 'meta');
+    const meta = document.createElement('span');
+    for (const [key, value] of Object.entries(m.meta || {})) {
+      const pair = document.createElement('span');
+      pair.className = 'pair';
+      pair.textContent = `${key}=${value}`;
+      meta.appendChild(pair);
+    }
+    cell(row, meta, 'meta');
     cell(row, openLink(m));
     body.appendChild(row);
   }

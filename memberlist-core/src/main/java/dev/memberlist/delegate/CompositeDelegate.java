@@ -12,14 +12,13 @@ import java.util.Optional;
  * call to the part that handles it, or does nothing when no part was given. Immutable and
  * thread-safe if its parts are.
  */
-public final class CompositeDelegate implements Delegate, EventDelegate, ConflictDelegate, MergeDelegate,
-        AliveDelegate, PingDelegate {
+public final class CompositeDelegate extends ForwardingDelegate implements EventDelegate, ConflictDelegate,
+        MergeDelegate, AliveDelegate, PingDelegate {
 
     private static final Delegate NO_DELEGATE = new Delegate() { };
     private static final EventDelegate NO_EVENTS = new EventDelegate() { };
     private static final PingDelegate NO_PING = new PingDelegate() { };
 
-    private final Delegate delegate;
     private final EventDelegate events;
     private final Optional<ConflictDelegate> conflict;
     private final Optional<MergeDelegate> merge;
@@ -27,7 +26,7 @@ public final class CompositeDelegate implements Delegate, EventDelegate, Conflic
     private final PingDelegate ping;
 
     private CompositeDelegate(Builder builder) {
-        this.delegate = builder.delegate;
+        super(builder.delegate);
         this.events = builder.events;
         this.conflict = Optional.ofNullable(builder.conflict);
         this.merge = Optional.ofNullable(builder.merge);
@@ -48,7 +47,7 @@ public final class CompositeDelegate implements Delegate, EventDelegate, Conflic
     /** @return a builder holding this composite's parts */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        builder.delegate = delegate;
+        builder.delegate = forwardee();
         builder.events = events;
         builder.conflict = conflict.orElse(null);
         builder.merge = merge.orElse(null);
@@ -60,31 +59,6 @@ public final class CompositeDelegate implements Delegate, EventDelegate, Conflic
     /** @return whether an alive filter was given (alive messages without versions are then ignored, as in Go) */
     public boolean hasAliveDelegate() {
         return alive.isPresent();
-    }
-
-    @Override
-    public byte[] nodeMeta(int limit) {
-        return delegate.nodeMeta(limit);
-    }
-
-    @Override
-    public void notifyMessage(byte[] message) {
-        delegate.notifyMessage(message);
-    }
-
-    @Override
-    public List<byte[]> broadcasts(int overhead, int limit) {
-        return delegate.broadcasts(overhead, limit);
-    }
-
-    @Override
-    public byte[] localState(boolean join) {
-        return delegate.localState(join);
-    }
-
-    @Override
-    public void mergeRemoteState(byte[] state, boolean join) {
-        delegate.mergeRemoteState(state, join);
     }
 
     @Override

@@ -17,6 +17,11 @@ public abstract class ForwardingDelegate implements Delegate {
         this.delegate = delegate;
     }
 
+    /** @return the delegate every call not overridden goes to */
+    protected final Delegate forwardee() {
+        return delegate;
+    }
+
     @Override
     public byte[] nodeMeta(int limit) {
         return delegate.nodeMeta(limit);

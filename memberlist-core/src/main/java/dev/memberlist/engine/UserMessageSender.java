@@ -103,7 +103,7 @@ public final class UserMessageSender {
      */
     public CompletionStage<Void> sendToAddress(InetSocketAddress address, byte[] message) {
         if (config.requireNodeNames()) {
-            return CompletableFuture.failedFuture(new MemberlistException("node names are required to send"));
+            return CompletableFuture.failedFuture(new MemberlistException(Engine.NODE_NAMES_REQUIRED));
         }
         return send(address, message, false);
     }

@@ -74,6 +74,10 @@ class GoParitySimulationTest {
         CompletableFuture<Integer> named = cluster.node("n1").join(List.of("n0/" + hostPort));
         cluster.scheduler().runUntil(named::isDone, Duration.ofSeconds(5));
         assertThat(named).as("%s", cluster).isCompletedWithValue(1);
+
+        assertThat(cluster.node("n1").sendToAddress(n0, new byte[] {1})).as("a raw send names no node")
+                .failsWithin(Duration.ofSeconds(1)).withThrowableOfType(ExecutionException.class).havingCause()
+                .withMessage(Engine.NODE_NAMES_REQUIRED);
     }
 
     @Test

@@ -135,7 +135,10 @@ public class MemberlistOperationsEndpoint {
                     operation + " refused for key " + KeyFingerprint.of(bytes) + ": " + ex.getMessage());
         }
         KeyringDescriptor now = KeyringDescriptor.of(keyring);
-        return Map.of("keys", now.fingerprints().size(), "keyring", now);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("keys", now.fingerprints().size());
+        answer.put("keyring", now);
+        return answer;
     }
 
     private static <T> T await(CompletableFuture<T> future, Duration timeout) {

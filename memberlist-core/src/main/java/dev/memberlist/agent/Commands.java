@@ -176,7 +176,10 @@ final class Commands {
         }
     }
 
-    /** Changes the keyring as gopeer does, answering with {@code keys}: the operation and the keys now installed. */
+    /**
+     * Changes the keyring as gopeer does, answering with {@code keys}: the operation, how many keys are
+     * installed now and, beyond gopeer, their fingerprints (primary first), never the keys.
+     */
     private void rotate(String command, String argument) {
         Optional<Keyring> keyring = memberlist.config().keyring();
         if (keyring.isEmpty()) {
@@ -194,7 +197,9 @@ final class Commands {
             fail(command, e.getMessage());
             return;
         }
-        events.emit("keys", "op", command, "count", keyring.get().keys().size());
+        List<String> fingerprints = keyring.get().fingerprints();
+        events.emit("keys", "op", command, "count", fingerprints.size(), "primary", fingerprints.get(0),
+                "fingerprints", fingerprints);
     }
 
     private void leave() {

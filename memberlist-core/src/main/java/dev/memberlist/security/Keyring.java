@@ -24,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * key list, before or after a concurrent change.
  *
  * <p>The keyring keeps its own copies of the keys and hands out copies; {@link #toString()}
- * never shows them.
+ * never shows them, and {@link #fingerprints()} names them without revealing them.
  */
 public final class Keyring {
 
@@ -150,6 +150,22 @@ public final class Keyring {
             copies.add(spec.getEncoded());
         }
         return List.copyOf(copies);
+    }
+
+    /**
+     * Returns the {@linkplain KeyFingerprint fingerprints} of the installed keys, which name them
+     * without revealing them: compare them across nodes to check that a rotation step reached every
+     * node.
+     *
+     * @return one fingerprint per key, primary first, taken from one consistent snapshot
+     */
+    public List<String> fingerprints() {
+        List<SecretKeySpec> current = snapshot;
+        List<String> fingerprints = new ArrayList<>(current.size());
+        for (SecretKeySpec spec : current) {
+            fingerprints.add(KeyFingerprint.of(spec.getEncoded()));
+        }
+        return List.copyOf(fingerprints);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.memberlist.agent;
 
 import dev.memberlist.interop.GoPeerBinary;
 import dev.memberlist.interop.PeerProcess;
+import dev.memberlist.security.KeyFingerprint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,12 +130,16 @@ class AgentIT {
         for (PeerProcess node : List.of(a, b)) {
             int mark = node.eventCount();
             node.command("use-key " + newKey);
-            assertThat(node.awaitFrom(mark, "keys", e -> true)).containsEntry("op", "use-key").containsEntry("count", 2L);
+            assertThat(node.awaitFrom(mark, "keys", e -> true)).containsEntry("op", "use-key").containsEntry("count", 2L)
+                    .containsEntry("primary", fingerprint(newKey))
+                    .containsEntry("fingerprints", List.of(fingerprint(newKey), fingerprint(oldKey)));
         }
         for (PeerProcess node : List.of(a, b)) {
             int mark = node.eventCount();
             node.command("remove-key " + oldKey);
-            assertThat(node.awaitFrom(mark, "keys", e -> true)).containsEntry("op", "remove-key").containsEntry("count", 1L);
+            assertThat(node.awaitFrom(mark, "keys", e -> true)).containsEntry("op", "remove-key").containsEntry("count", 1L)
+                    .containsEntry("primary", fingerprint(newKey)).containsEntry("fingerprints", List.of(fingerprint(newKey)))
+                    .doesNotContainValue(newKey);
         }
         a.command("send b sealed with the new key");
         b.await("msg", e -> "sealed with the new key".equals(e.get("data")));
@@ -149,6 +154,10 @@ class AgentIT {
         addr(plain);
         plain.command("install-key " + newKey);
         plain.await("error", e -> "install-key: no keyring: start the agent with -key".equals(e.get("error")));
+    }
+
+    private static String fingerprint(String base64Key) {
+        return KeyFingerprint.of(Base64.getDecoder().decode(base64Key));
     }
 
     private static String base64Key(char fill) {

@@ -155,6 +155,17 @@ class KeyringTest {
     }
 
     @Test
+    void fingerprintsNameTheKeysPrimaryFirstAndFollowARotation() {
+        Keyring keyring = Keyring.of(KEY_0, KEY_1);
+
+        assertThat(keyring.fingerprints()).containsExactly("be45cb2605bf36be", "1f919296baf10802");
+        keyring.use(KEY_1);
+        assertThat(keyring.fingerprints()).containsExactly("1f919296baf10802", "be45cb2605bf36be");
+        keyring.remove(KEY_0);
+        assertThat(keyring.fingerprints()).containsExactly(KeyFingerprint.of(KEY_1));
+    }
+
+    @Test
     void readersSeeAConsistentKeyringWhileAnotherThreadRotatesKeys() throws Exception {
         // KEY_0 and KEY_1 stay installed throughout and take turns as primary, while KEY_2 comes and
         // goes; whatever the reader catches, a payload it seals must open again. The rotator keeps

@@ -1,6 +1,7 @@
 package dev.memberlist.spring.aot;
 
 import dev.memberlist.spring.MemberCounts;
+import dev.memberlist.spring.actuate.endpoint.KeyringDescriptor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.ExecutableMode;
@@ -19,7 +20,9 @@ import java.util.List;
  * channel classes of both flavours, which Netty's bootstraps instantiate reflectively;</li>
  * <li>{@code Thread.ofVirtual()} and {@code Thread.Builder}, looked up at run time for the events'
  * consumer thread on Java 21 and later;</li>
- * <li>{@link MemberCounts}, serialized to JSON in the health indicator's details.</li>
+ * <li>{@link MemberCounts}, serialized to JSON in the health indicator's details, and
+ * {@link KeyringDescriptor}, in the operations endpoint's answers: both sit in maps, where Boot's
+ * endpoint hints do not see them.</li>
  * </ul>
  * Types missing from the classpath are skipped by the native-image builder.
  */
@@ -50,6 +53,7 @@ public final class MemberlistRuntimeHints implements RuntimeHintsRegistrar {
                 .withMethod("name", List.of(TypeReference.of(String.class)), ExecutableMode.INVOKE)
                 .withMethod("unstarted", List.of(TypeReference.of(Runnable.class)),
                         ExecutableMode.INVOKE));
-        new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), MemberCounts.class);
+        new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), MemberCounts.class,
+                KeyringDescriptor.class);
     }
 }

@@ -1,6 +1,7 @@
 package dev.memberlist.spring.aot;
 
 import dev.memberlist.spring.MemberCounts;
+import dev.memberlist.spring.actuate.endpoint.KeyringDescriptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
@@ -58,5 +59,10 @@ class MemberlistRuntimeHintsTest {
     @Test
     void healthDetailsSerialize() {
         assertThat(RuntimeHintsPredicates.reflection().onType(MemberCounts.class)).accepts(hints);
+    }
+
+    @Test
+    void keyFingerprintsOfTheOperationsEndpointSerialize() {
+        assertThat(RuntimeHintsPredicates.reflection().onType(KeyringDescriptor.class)).accepts(hints);
     }
 }

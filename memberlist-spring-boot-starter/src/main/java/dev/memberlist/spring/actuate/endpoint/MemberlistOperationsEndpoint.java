@@ -1,6 +1,7 @@
 package dev.memberlist.spring.actuate.endpoint;
 
 import dev.memberlist.Memberlist;
+import dev.memberlist.security.KeyFingerprint;
 import dev.memberlist.security.Keyring;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
@@ -16,6 +17,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +36,9 @@ import java.util.function.BiConsumer;
  * <li>{@code install-key}, {@code use-key}, {@code remove-key}: rotates the encryption keys with the
  * base64 {@code key} of the request body (in the body, so keys stay out of access logs)</li>
  * </ul>
- * Keys are never returned, only how many there are.
+ * Keys are never returned, nor quoted in an error: the endpoint shows how many there are and names
+ * each by its fingerprint ({@link KeyringDescriptor}), so an operator can check that a rotation step
+ * reached every node by comparing the fingerprints the nodes answer.
  */
 @Endpoint(id = MemberlistOperationsEndpoint.ID, defaultAccess = Access.READ_ONLY)
 public class MemberlistOperationsEndpoint {
@@ -41,6 +46,7 @@ public class MemberlistOperationsEndpoint {
     public static final String ID = "memberlistops";
 
     private static final List<String> OPERATIONS = List.of("leave", "join", "install-key", "use-key", "remove-key");
+    private static final Set<Integer> VALID_KEY_LENGTHS = Set.of(16, 24, 32);
 
     private final Memberlist memberlist;
     private final List<String> seeds;
@@ -57,12 +63,17 @@ public class MemberlistOperationsEndpoint {
         this.leaveTimeout = leaveTimeout;
     }
 
-    /** @return the operations, and how many encryption keys are installed */
+    /**
+     * @return the operations, how many encryption keys are installed and, with encryption on, their
+     *     fingerprints as {@code keyring} ({@link KeyringDescriptor})
+     */
     @ReadOperation
     public Map<String, Object> operations() {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("operations", OPERATIONS);
-        description.put("encryptionKeys", memberlist.config().keyring().map(keyring -> keyring.keys().size()).orElse(0));
+        Optional<KeyringDescriptor> keyring = memberlist.config().keyring().map(KeyringDescriptor::of);
+        description.put("encryptionKeys", keyring.map(keys -> keys.fingerprints().size()).orElse(0));
+        keyring.ifPresent(keys -> description.put("keyring", keys));
         description.put("left", memberlist.hasLeft());
         return description;
     }
@@ -71,7 +82,8 @@ public class MemberlistOperationsEndpoint {
      * @param operation {@code leave}, {@code join}, {@code install-key}, {@code use-key} or {@code remove-key}
      * @param key a base64-encoded AES key, for the key operations
      * @param seeds the comma-separated seeds to join, for {@code join}; the configured seeds when absent
-     * @return what the operation did
+     * @return what the operation did; a key operation answers how many {@code keys} are installed now
+     *     and their fingerprints as {@code keyring} ({@link KeyringDescriptor})
      */
     @WriteOperation
     public Map<String, Object> operate(@Selector String operation, @Nullable String key, @Nullable String seeds) {
@@ -82,9 +94,9 @@ public class MemberlistOperationsEndpoint {
             }
             case "join" -> join(seeds == null || seeds.isBlank() ? this.seeds
                     : Arrays.stream(seeds.split(",")).map(String::trim).filter(seed -> !seed.isEmpty()).toList());
-            case "install-key" -> rotate(key, Keyring::install);
-            case "use-key" -> rotate(key, Keyring::use);
-            case "remove-key" -> rotate(key, Keyring::remove);
+            case "install-key" -> rotate(key, operation, Keyring::install);
+            case "use-key" -> rotate(key, operation, Keyring::use);
+            case "remove-key" -> rotate(key, operation, Keyring::remove);
             default -> throw new InvalidEndpointRequestException("Unknown memberlist operation " + operation,
                     "Unknown operation; use " + String.join(", ", OPERATIONS));
         };
@@ -98,10 +110,10 @@ public class MemberlistOperationsEndpoint {
         return Map.of("reached", reached, "members", memberlist.numMembers());
     }
 
-    private Map<String, Object> rotate(@Nullable String key, BiConsumer<Keyring, byte[]> operation) {
+    private Map<String, Object> rotate(@Nullable String key, String operation, BiConsumer<Keyring, byte[]> change) {
         Keyring keyring = memberlist.config().keyring().orElseThrow(() -> new InvalidEndpointRequestException(
                 "Encryption is not enabled", "Encryption is not enabled; set memberlist.encryption.secret-keys"));
-        if (key == null) {
+        if (key == null || key.isBlank()) {
             throw new InvalidEndpointRequestException("No key given", "Give the base64-encoded key as 'key'");
         }
         byte[] bytes;
@@ -111,12 +123,22 @@ public class MemberlistOperationsEndpoint {
             // Not the decoder's message: it quotes a character of the key.
             throw new InvalidEndpointRequestException("Key operation rejected", "The key is not valid base64");
         }
-        try {
-            operation.accept(keyring, bytes);
-        } catch (IllegalArgumentException ex) {
-            throw new InvalidEndpointRequestException("Key operation rejected", ex.getMessage());
+        if (!VALID_KEY_LENGTHS.contains(bytes.length)) {
+            throw new InvalidEndpointRequestException("Key operation rejected",
+                    "The key is " + bytes.length + " bytes long; AES keys are 16, 24 or 32 bytes");
         }
-        return Map.of("keys", keyring.keys().size());
+        try {
+            change.accept(keyring, bytes);
+        } catch (IllegalArgumentException ex) {
+            // The keyring's own words, which never quote a key, and the key named by its fingerprint.
+            throw new InvalidEndpointRequestException("Key operation rejected",
+                    operation + " refused for key " + KeyFingerprint.of(bytes) + ": " + ex.getMessage());
+        }
+        KeyringDescriptor now = KeyringDescriptor.of(keyring);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("keys", now.fingerprints().size());
+        answer.put("keyring", now);
+        return answer;
     }
 
     private static <T> T await(CompletableFuture<T> future, Duration timeout) {

@@ -4,6 +4,7 @@ import dev.memberlist.Memberlist;
 import dev.memberlist.spring.IsolatedTransport;
 import dev.memberlist.spring.actuate.endpoint.MemberlistEndpoint;
 import dev.memberlist.spring.actuate.endpoint.MemberlistOperationsEndpoint;
+import dev.memberlist.spring.actuate.endpoint.MemberlistOperationsWebExtension;
 import dev.memberlist.spring.actuate.endpoint.RoundTripTimes;
 import dev.memberlist.spring.autoconfigure.MemberlistAutoConfiguration;
 import dev.memberlist.transport.Transport;
@@ -34,7 +35,15 @@ class MemberlistEndpointAutoConfigurationTest {
     void runWhenOperationsAreExposedShouldCreateOperationsEndpoint() {
         contextRunner.withPropertyValues("management.endpoints.web.exposure.include=memberlistops")
                 .run(context -> assertThat(context).hasSingleBean(MemberlistOperationsEndpoint.class)
+                        .hasSingleBean(MemberlistOperationsWebExtension.class)
                         .doesNotHaveBean(MemberlistEndpoint.class));
+    }
+
+    @Test
+    void runWhenOperationsAreExposedOnlyOverJmxShouldNotCreateTheWebExtension() {
+        contextRunner.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=memberlistops")
+                .run(context -> assertThat(context).hasSingleBean(MemberlistOperationsEndpoint.class)
+                        .doesNotHaveBean(MemberlistOperationsWebExtension.class));
     }
 
     @Test
@@ -57,6 +66,6 @@ class MemberlistEndpointAutoConfigurationTest {
     void runWhenNotExposedShouldNotCreateEndpoint() {
         contextRunner.run(context -> assertThat(context).hasSingleBean(Memberlist.class)
                 .doesNotHaveBean(MemberlistEndpoint.class).doesNotHaveBean(MemberlistOperationsEndpoint.class)
-                .doesNotHaveBean(RoundTripTimes.class));
+                .doesNotHaveBean(MemberlistOperationsWebExtension.class).doesNotHaveBean(RoundTripTimes.class));
     }
 }

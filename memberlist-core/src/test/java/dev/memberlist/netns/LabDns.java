@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * A real DNS server for a {@link NetworkLab}: Debian's dnsmasq in the switch namespace at
  * {@link NetworkLab#DNS_ADDRESS}, answering A records from a hosts file that a test can add to
@@ -37,11 +35,7 @@ final class LabDns implements AutoCloseable {
      * @return the server, answering
      */
     static LabDns start(NetworkLab lab) throws IOException {
-        String missing = "dnsmasq is missing: apt-get install dnsmasq-base";
-        if (!Files.isExecutable(DNSMASQ) && "1".equals(System.getenv("MEMBERLIST_REQUIRE_NETNS"))) {
-            throw new IllegalStateException(missing);
-        }
-        assumeTrue(Files.isExecutable(DNSMASQ), missing);
+        LabPrerequisite.require(Files.isExecutable(DNSMASQ), "dnsmasq is missing: apt-get install dnsmasq-base");
         Path hostsFile = Files.createTempFile("lab-dns-", ".hosts");
         Path log = Path.of("target", "peer-logs", lab.switchNamespace() + "-dnsmasq.log");
         Files.createDirectories(log.getParent());

@@ -87,11 +87,14 @@ final class HostDelay {
     }
 
     /**
-     * Routes the host's packets past the delayer again and ends it.
-     *
-     * @return the delayer's last words: its {@code stats} line with the packets it received, sent and dropped
+     * Routes the host's packets past the delayer again and ends it, printing its last words: the
+     * packets it received, sent and dropped, and how late it sent them.
      */
-    String stop() {
+    void stop() {
+        System.out.printf("network lab: delay on %s ended: %s%n", host.name(), endDelayer());
+    }
+
+    private String endDelayer() {
         NetworkLab.tryIp(host.namespace(), "rule", "del", "priority", DELAYED_PRIORITY);
         NetworkLab.tryIp(host.namespace(), "rule", "del", "priority", MARKED_PRIORITY);
         delayer.destroy();

@@ -182,7 +182,7 @@ final class NetworkLab implements AutoCloseable {
     void delay(LabHost host, LinkDelay delay) {
         HostDelay previous = delays.remove(host.namespace());
         if (previous != null) {
-            System.out.printf("network lab: delay on %s ended: %s%n", host.name(), previous.stop());
+            previous.stop();
         }
         if (!delay.isNone()) {
             delays.put(host.namespace(), HostDelay.start(host, SUBNET, delay));

@@ -5,14 +5,16 @@
 // flow (netem's jitter can).
 //
 // The caller routes traffic into the device once the delayer prints "ready <device>", and routes
-// marked packets past it; see HostDelay in the Java tests. On SIGTERM or SIGINT, once the caller has
-// stopped routing into the device, the delayer sends what it still holds when it is due (waiting
-// at most drainLimit), prints one "stats" line with its counts and exits.
+// marked packets past it; see HostDelay in the Java tests. On SIGTERM or SIGINT, or when its standard
+// input ends (the caller's lifeline: a caller that dies without ending the delayer closes it), the
+// delayer sends what it still holds when it is due (waiting at most drainLimit), prints one "stats"
+// line with its counts and exits. By hand: sleep infinity | delayer -delay 50ms -jitter 10ms.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"os/signal"
@@ -33,8 +35,14 @@ func main() {
 	flag.Parse()
 
 	sampler, err := newSampler(*mean, *jitter, *distribution, rand.New(rand.NewSource(*seed)))
-	if err != nil || *limit < 1 || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "delayer: bad arguments:", err)
+	if err == nil && *limit < 1 {
+		err = fmt.Errorf("limit %d must be at least 1", *limit)
+	}
+	if err == nil && flag.NArg() > 0 {
+		err = fmt.Errorf("unexpected arguments %v", flag.Args())
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "delayer:", err)
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -57,9 +65,17 @@ func main() {
 
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+	stdinEnded := make(chan struct{})
+	go func() {
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		close(stdinEnded)
+	}()
 	fmt.Printf("ready %s delay=%v jitter=%v distribution=%s seed=%d\n", *device, *mean, *jitter, *distribution, *seed)
 	select {
 	case <-signals:
+		drain(counts, drainLimit)
+		fmt.Println("stats", counts)
+	case <-stdinEnded:
 		drain(counts, drainLimit)
 		fmt.Println("stats", counts)
 	case err := <-failed:

@@ -1,7 +1,5 @@
 package dev.memberlist.netns;
 
-import org.awaitility.Awaitility;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,31 +53,22 @@ final class HostDelay {
         List<String> command = new ArrayList<>(List.of(DelayerBinary.require().toString(), "-dev", DEVICE,
                 "-mark", String.valueOf(Integer.decode(MARK))));
         command.addAll(delay.delayerFlags());
-        Path log = Path.of("target", "peer-logs", host.namespace() + "-delayer.log");
+        Path log;
         Process delayer;
         try {
-            Files.createDirectories(log.getParent());
-            delayer = new ProcessBuilder(NetworkLab.inside(host.namespace(), command)).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            log = LabProcess.log(host.namespace(), "delayer");
+            delayer = LabProcess.start(host.namespace(), command, log, "ready " + DEVICE, READY_WITHIN);
         } catch (IOException e) {
             throw new UncheckedIOException("the delayer did not start on " + host.name(), e);
         }
         HostDelay hostDelay = new HostDelay(host, delayer, log);
         try {
-            Awaitility.await("the delayer on " + host.name() + " opens " + DEVICE).atMost(READY_WITHIN)
-                    .pollInterval(Duration.ofMillis(20)).until(() -> !delayer.isAlive() || Files.readString(log).contains("ready "));
-            if (!delayer.isAlive()) {
-                throw new IllegalStateException("the delayer on " + host.name() + " exited: " + Files.readString(log));
-            }
             String namespace = host.namespace();
             NetworkLab.ip(namespace, "link", "set", DEVICE, "up");
             NetworkLab.ip(namespace, "route", "add", subnet, "dev", DEVICE, "table", TABLE);
             NetworkLab.ip(namespace, "rule", "add", "fwmark", MARK, "lookup", "main", "priority", MARKED_PRIORITY);
             NetworkLab.ip(namespace, "rule", "add", "to", subnet, "lookup", TABLE, "priority", DELAYED_PRIORITY);
             return hostDelay;
-        } catch (IOException e) {
-            hostDelay.stop();
-            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             hostDelay.stop();
             throw e;

@@ -1,9 +1,6 @@
 package dev.memberlist.netns;
 
-import org.awaitility.Awaitility;
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,21 +31,8 @@ final class LabEcho implements AutoCloseable {
      * @return the server, answering
      */
     static LabEcho start(LabHost host) throws IOException {
-        Path log = log(host, "echo");
-        Process server = new ProcessBuilder(NetworkLab.inside(host.namespace(), java(EchoServer.class, String.valueOf(PORT))))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        LabEcho echo = new LabEcho(host, server);
-        try {
-            Awaitility.await("the echo server on " + host.name() + " listens").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(50)).until(() -> !server.isAlive() || Files.readString(log).contains("ready"));
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the echo server on " + host.name() + " exited: " + Files.readString(log));
-            }
-            return echo;
-        } catch (RuntimeException | IOException e) {
-            echo.close();
-            throw e;
-        }
+        return new LabEcho(host, LabProcess.start(host.namespace(), java(EchoServer.class, String.valueOf(PORT)),
+                LabProcess.log(host.namespace(), "echo"), "ready", Duration.ofSeconds(30)));
     }
 
     /**
@@ -59,8 +43,8 @@ final class LabEcho implements AutoCloseable {
      * @return the round trips
      */
     RoundTrips measure(LabHost from, int count) throws IOException, InterruptedException {
-        Path log = log(from, "probe");
-        Path output = log(from, "probe-output");
+        Path log = LabProcess.log(from.namespace(), "probe");
+        Path output = LabProcess.log(from.namespace(), "probe-output");
         Process probe = new ProcessBuilder(NetworkLab.inside(from.namespace(), java(RoundTripProbe.class, host.address(),
                 String.valueOf(PORT), String.valueOf(count)))).redirectError(log.toFile()).redirectOutput(output.toFile()).start();
         probe.getOutputStream().close();
@@ -80,12 +64,6 @@ final class LabEcho implements AutoCloseable {
                 "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         return command;
-    }
-
-    private static Path log(LabHost host, String what) throws IOException {
-        Path log = Path.of("target", "peer-logs", host.namespace() + "-" + what + ".log");
-        Files.createDirectories(log.getParent());
-        return log;
     }
 
     @Override

@@ -61,6 +61,8 @@ class NetworkDelayIT {
                 .anySatisfy(rtt -> assertThat(rtt).isGreaterThan(105.0));
         assertThat(delayed.connectMillis()).as("TCP handshake under delay, ms").isGreaterThanOrEqualTo(80.0);
         assertThat(delayed.tcpMedian()).as("TCP round trip under delay, ms").isBetween(90.0, 130.0);
+        assertThat(delayed.burstAnswers()).as("datagrams of a burst answered under delay").isEqualTo(ROUND_TRIPS);
+        assertThat(delayed.burstOutOfOrder()).as("datagrams of a burst reordered by jitter").isZero();
         assertThat(after.udpLost()).as("UDP datagrams lost after the delay is removed").isZero();
         assertThat(after.udpMedian()).as("UDP round trip after the delay is removed, ms").isLessThan(UNDELAYED_MILLIS);
         assertThat(after.tcpMedian()).as("TCP round trip after the delay is removed, ms").isLessThan(UNDELAYED_MILLIS);

@@ -14,8 +14,9 @@ import java.nio.ByteBuffer;
  * Times round trips to an {@link EchoServer}: {@code count} UDP datagrams one after the other, each
  * given {@value #UDP_TIMEOUT_MILLIS} ms (printed as {@code udp <micros>} or {@code udp lost}), then one
  * TCP connection (its handshake printed as {@code connect <micros>}) carrying {@code count} requests of
- * {@value #SIZE} bytes, each answered before the next ({@code tcp <micros>}). Run on a lab host by
- * {@link LabEcho}.
+ * {@value #SIZE} bytes, each answered before the next ({@code tcp <micros>}), and last a burst of
+ * {@code count} UDP datagrams sent back to back, printed as {@code burst <answers> <out of order>}: how
+ * many came back, and how many of those after a later one. Run on a lab host by {@link LabEcho}.
  */
 final class RoundTripProbe {
 
@@ -33,6 +34,7 @@ final class RoundTripProbe {
         int count = Integer.parseInt(args[2]);
         probeUdp(server, count);
         probeTcp(server, count);
+        probeOrder(server, count);
     }
 
     private static void probeUdp(InetSocketAddress server, int count) throws IOException {
@@ -64,6 +66,33 @@ final class RoundTripProbe {
             if (ByteBuffer.wrap(reply).getLong() == seq) {
                 return String.valueOf((System.nanoTime() - start) / 1_000);
             }
+        }
+    }
+
+    private static void probeOrder(InetSocketAddress server, int count) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (long seq = 0; seq < count; seq++) {
+                socket.send(new DatagramPacket(ByteBuffer.allocate(SIZE).putLong(seq).array(), SIZE, server));
+            }
+            socket.setSoTimeout(UDP_TIMEOUT_MILLIS);
+            byte[] reply = new byte[SIZE];
+            int answers = 0;
+            int outOfOrder = 0;
+            long latest = -1;
+            try {
+                while (answers < count) {
+                    socket.receive(new DatagramPacket(reply, SIZE));
+                    long seq = ByteBuffer.wrap(reply).getLong();
+                    answers++;
+                    if (seq < latest) {
+                        outOfOrder++;
+                    }
+                    latest = Math.max(latest, seq);
+                }
+            } catch (SocketTimeoutException e) {
+                // the rest is lost
+            }
+            System.out.println("burst " + answers + " " + outOfOrder);
         }
     }
 

@@ -10,8 +10,11 @@ import java.util.List;
  * @param udpLost how many UDP datagrams went unanswered
  * @param connectMillis the TCP handshake
  * @param tcpMillis each TCP request's round trip
+ * @param burstAnswers how many datagrams of a burst sent back to back came back
+ * @param burstOutOfOrder how many of those came back after a later one
  */
-record RoundTrips(List<Double> udpMillis, int udpLost, double connectMillis, List<Double> tcpMillis) {
+record RoundTrips(List<Double> udpMillis, int udpLost, double connectMillis, List<Double> tcpMillis, int burstAnswers,
+                  int burstOutOfOrder) {
 
     RoundTrips {
         udpMillis = List.copyOf(udpMillis);
@@ -27,9 +30,11 @@ record RoundTrips(List<Double> udpMillis, int udpLost, double connectMillis, Lis
         List<Double> tcp = new ArrayList<>();
         int lost = 0;
         double connect = Double.NaN;
+        int burstAnswers = 0;
+        int burstOutOfOrder = 0;
         for (String line : output) {
             String[] words = line.split(" ");
-            if (words.length != 2) {
+            if (words.length != ("burst".equals(words[0]) ? 3 : 2)) {
                 throw new IllegalArgumentException("not a probe line: " + line);
             }
             switch (words[0]) {
@@ -42,10 +47,14 @@ record RoundTrips(List<Double> udpMillis, int udpLost, double connectMillis, Lis
                 }
                 case "connect" -> connect = Long.parseLong(words[1]) / 1_000.0;
                 case "tcp" -> tcp.add(Long.parseLong(words[1]) / 1_000.0);
+                case "burst" -> {
+                    burstAnswers = Integer.parseInt(words[1]);
+                    burstOutOfOrder = Integer.parseInt(words[2]);
+                }
                 default -> throw new IllegalArgumentException("not a probe line: " + line);
             }
         }
-        return new RoundTrips(udp, lost, connect, tcp);
+        return new RoundTrips(udp, lost, connect, tcp, burstAnswers, burstOutOfOrder);
     }
 
     /** @return the median UDP round trip */
@@ -61,9 +70,9 @@ record RoundTrips(List<Double> udpMillis, int udpLost, double connectMillis, Lis
     @Override
     public String toString() {
         return String.format("UDP median %.1f ms (min %.1f, max %.1f, %d of %d lost), TCP handshake %.1f ms, "
-                        + "TCP median %.1f ms (min %.1f, max %.1f)",
+                        + "TCP median %.1f ms (min %.1f, max %.1f), burst of %d: %d back, %d out of order",
                 udpMedian(), min(udpMillis), max(udpMillis), udpLost, udpMillis.size() + udpLost, connectMillis,
-                tcpMedian(), min(tcpMillis), max(tcpMillis));
+                tcpMedian(), min(tcpMillis), max(tcpMillis), udpMillis.size() + udpLost, burstAnswers, burstOutOfOrder);
     }
 
     private static double median(List<Double> values) {

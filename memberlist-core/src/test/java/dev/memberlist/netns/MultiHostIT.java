@@ -63,7 +63,8 @@ class MultiHostIT {
         lab.delay(DELAY);
         Duration hold = Duration.ofMinutes(2);
         await("no node declared dead under 10 % loss and delay").during(hold).atMost(hold.plusSeconds(10))
-                .pollInterval(Duration.ofSeconds(1)).until(() -> cluster.events("leave").isEmpty());
+                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(cluster.events("leave"))
+                        .as("deaths, with the suspicions before them: %s", cluster.events("suspect")).isEmpty());
         lab.loss(0);
 
         List<String> suspicions = cluster.events("suspect");

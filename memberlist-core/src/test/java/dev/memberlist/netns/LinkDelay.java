@@ -2,6 +2,7 @@ package dev.memberlist.netns;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -61,6 +62,6 @@ record LinkDelay(Duration mean, Duration jitter, Distribution distribution) {
     /** @return the delayer's flags for this delay */
     List<String> delayerFlags() {
         return List.of("-delay", mean.toNanos() + "ns", "-jitter", jitter.toNanos() + "ns",
-                "-distribution", distribution.name().toLowerCase(java.util.Locale.ROOT));
+                "-distribution", distribution.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,7 +1,5 @@
 package dev.memberlist.netns;
 
-import org.awaitility.Awaitility;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real DNS server for a {@link NetworkLab}: Debian's dnsmasq in the switch namespace at
@@ -37,25 +33,14 @@ final class LabDns implements AutoCloseable {
      * @return the server, answering
      */
     static LabDns start(NetworkLab lab) throws IOException {
-        String missing = "dnsmasq is missing: apt-get install dnsmasq-base";
-        if (!Files.isExecutable(DNSMASQ) && "1".equals(System.getenv("MEMBERLIST_REQUIRE_NETNS"))) {
-            throw new IllegalStateException(missing);
-        }
-        assumeTrue(Files.isExecutable(DNSMASQ), missing);
+        LabPrerequisite.require(Files.isExecutable(DNSMASQ), "dnsmasq is missing: apt-get install dnsmasq-base");
         Path hostsFile = Files.createTempFile("lab-dns-", ".hosts");
-        Path log = Path.of("target", "peer-logs", lab.switchNamespace() + "-dnsmasq.log");
-        Files.createDirectories(log.getParent());
-        Process server = new ProcessBuilder(NetworkLab.inside(lab.switchNamespace(), List.of(DNSMASQ.toString(),
+        // Until dnsmasq has read its hosts file it has no handler for the SIGHUP that add() sends.
+        Process server = LabProcess.start(lab.switchNamespace(), List.of(DNSMASQ.toString(),
                 "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--addn-hosts=" + hostsFile,
                 "--listen-address=" + NetworkLab.DNS_ADDRESS, "--bind-interfaces", "--user=root", "--pid-file",
-                "--local-ttl=0", "--log-queries", "--log-facility=-")))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        // Until dnsmasq has read its hosts file it has no handler for the SIGHUP that add() sends.
-        Awaitility.await("dnsmasq reads " + hostsFile).atMost(Duration.ofSeconds(20))
-                .until(() -> !server.isAlive() || Files.readString(log).contains("read " + hostsFile));
-        if (!server.isAlive()) {
-            throw new IllegalStateException("dnsmasq did not start: " + Files.readString(log));
-        }
+                "--local-ttl=0", "--log-queries", "--log-facility=-"),
+                LabProcess.log(lab.switchNamespace(), "dnsmasq"), "read " + hostsFile, Duration.ofSeconds(20));
         return new LabDns(hostsFile, server);
     }
 

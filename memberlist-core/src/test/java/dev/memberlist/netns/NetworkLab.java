@@ -1,7 +1,5 @@
 package dev.memberlist.netns;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -20,25 +20,32 @@ import java.util.concurrent.TimeUnit;
  * (host {@code i} is {@code 10.77.0.i}; the switch answers DNS at {@link #DNS_ADDRESS} when asked).
  * Nothing touches the machine's own network namespace, so traffic never leaves the lab. Faults come
  * from the kernel: packet loss from nftables ({@code numgen random}), a cut link from taking
- * {@code eth0} down. The kernel here has no {@code netem}, so the lab cannot add delay.
+ * {@code eth0} down. The kernel here has no {@code netem}, so delay with jitter comes from a delayer of
+ * our own in each host's namespace ({@link HostDelay}).
  *
  * <p>Needs root and iproute2 ({@code ip netns}); {@link #create} skips the calling test with the reason
  * when namespaces cannot be made, unless {@code MEMBERLIST_REQUIRE_NETNS=1} (as in CI) makes that a
- * failure. {@link #close()} deletes every namespace it made, which removes their links, even after a
- * failed test; a JVM shutdown hook does the same if the test run is cut short. Not thread-safe.
+ * failure. {@link #close()} ends every delayer and deletes every namespace it made, which removes their
+ * links, even after a failed test; a JVM shutdown hook does the same if the test run is cut short.
+ * Not thread-safe.
  */
 final class NetworkLab implements AutoCloseable {
 
     /** The address of the switch namespace, where a DNS server can listen. */
     static final String DNS_ADDRESS = "10.77.0.53";
     private static final String SUBNET_PREFIX = "10.77.0.";
+    private static final String SUBNET = SUBNET_PREFIX + "0/24";
     private static final long COMMAND_TIMEOUT_SECONDS = 20;
 
     private final String prefix;
     private final String switchNamespace;
     private final List<LabHost> hosts = new ArrayList<>();
     private final List<String> namespaces = Collections.synchronizedList(new ArrayList<>());
-    private final Thread cleanup = new Thread(this::deleteNamespaces, "network-lab-cleanup");
+    private final Map<String, HostDelay> delays = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Thread cleanup = new Thread(() -> {
+        endDelays();
+        deleteNamespaces();
+    }, "network-lab-cleanup");
 
     private NetworkLab(String prefix) {
         this.prefix = prefix;
@@ -52,14 +59,25 @@ final class NetworkLab implements AutoCloseable {
      * @return the lab, every link up
      */
     static NetworkLab create(int count) {
+        return create("", count);
+    }
+
+    /**
+     * Makes a lab of {@code count} hosts whose namespaces carry a label, to tell whose they are.
+     *
+     * @param label a few letters in the namespace names ({@code mlt<label><random>-h1}, …)
+     * @param count how many hosts, at most 50
+     * @return the lab, every link up
+     */
+    static NetworkLab create(String label, int count) {
         requireNamespaces();
-        NetworkLab lab = new NetworkLab("mlt" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt()));
+        NetworkLab lab = new NetworkLab("mlt" + label + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt()));
         Runtime.getRuntime().addShutdownHook(lab.cleanup);
         try {
             lab.addNamespace(lab.switchNamespace);
-            lab.ip(lab.switchNamespace, "link", "add", "br0", "type", "bridge");
-            lab.ip(lab.switchNamespace, "addr", "add", DNS_ADDRESS + "/24", "dev", "br0");
-            lab.ip(lab.switchNamespace, "link", "set", "br0", "up");
+            ip(lab.switchNamespace, "link", "add", "br0", "type", "bridge");
+            ip(lab.switchNamespace, "addr", "add", DNS_ADDRESS + "/24", "dev", "br0");
+            ip(lab.switchNamespace, "link", "set", "br0", "up");
             for (int i = 1; i <= count; i++) {
                 lab.addHost(i);
             }
@@ -145,6 +163,32 @@ final class NetworkLab implements AutoCloseable {
         }
     }
 
+    /**
+     * Delays what every host sends to the other hosts, so each direction of every link has this
+     * delay (a round trip twice as much).
+     *
+     * @param delay the delay; {@link LinkDelay#NONE} removes it
+     */
+    void delay(LinkDelay delay) {
+        hosts.forEach(host -> delay(host, delay));
+    }
+
+    /**
+     * Delays what one host sends to the other hosts, replacing the delay it had.
+     *
+     * @param host the host
+     * @param delay the delay; {@link LinkDelay#NONE} removes it
+     */
+    void delay(LabHost host, LinkDelay delay) {
+        HostDelay previous = delays.remove(host.namespace());
+        if (previous != null) {
+            previous.stop();
+        }
+        if (!delay.isNone()) {
+            delays.put(host.namespace(), HostDelay.start(host, SUBNET, delay));
+        }
+    }
+
     /** Takes the host's link down: it hears nobody and nobody hears it. */
     void cut(LabHost host) {
         ip(host.namespace(), "link", "set", "eth0", "down");
@@ -187,11 +231,19 @@ final class NetworkLab implements AutoCloseable {
 
     @Override
     public void close() {
+        endDelays();
         deleteNamespaces();
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down, and the hook runs anyway
+        }
+    }
+
+    private void endDelays() {
+        synchronized (delays) {
+            delays.values().forEach(HostDelay::stop);
+            delays.clear();
         }
     }
 
@@ -205,10 +257,20 @@ final class NetworkLab implements AutoCloseable {
         }
     }
 
-    private void ip(String namespace, String... args) {
+    /** Runs {@code ip -n namespace args…}, failing when it fails. */
+    static void ip(String namespace, String... args) {
+        run(ipCommand(namespace, args));
+    }
+
+    /** Runs {@code ip -n namespace args…} and tells whether it worked. */
+    static boolean tryIp(String namespace, String... args) {
+        return tryRun(ipCommand(namespace, args));
+    }
+
+    private static String[] ipCommand(String namespace, String... args) {
         List<String> command = new ArrayList<>(List.of("ip", "-n", namespace));
         command.addAll(List.of(args));
-        run(command.toArray(String[]::new));
+        return command.toArray(String[]::new);
     }
 
     private static void nft(String namespace, String script) {
@@ -255,12 +317,8 @@ final class NetworkLab implements AutoCloseable {
         String probe = "mltprobe" + ProcessHandle.current().pid();
         boolean works = tryRun("ip", "netns", "add", probe) && tryRun("ip", "netns", "delete", probe)
                 && exec(List.of("nft", "--version"), null).exitCode() == 0;
-        String why = "network namespaces cannot be made here (needs root, iproute2 and nftables: "
-                + "apt-get install iproute2 nftables, and run as root)";
-        if (!works && "1".equals(System.getenv("MEMBERLIST_REQUIRE_NETNS"))) {
-            throw new IllegalStateException(why);
-        }
-        Assumptions.assumeTrue(works, why);
+        LabPrerequisite.require(works, "network namespaces cannot be made here (needs root, iproute2 and nftables: "
+                + "apt-get install iproute2 nftables, and run as root)");
     }
 
     private static void deleteTree(Path path) {

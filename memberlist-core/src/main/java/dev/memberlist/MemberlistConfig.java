@@ -10,6 +10,7 @@ import dev.memberlist.delegate.PingDelegate;
 import dev.memberlist.security.Keyring;
 import dev.memberlist.transport.AddressResolver;
 import dev.memberlist.transport.DnsAddressResolver;
+import dev.memberlist.transport.StreamLayer;
 import dev.memberlist.transport.tls.StreamTls;
 
 import java.time.Duration;
@@ -73,7 +74,13 @@ import java.util.function.Predicate;
  *     requests arrive, before any label or key check; a stream that needs more is closed. Keep it
  *     above the largest push/pull expected (Go's limit for one is 20 MiB)
  * @param streamTls mutual TLS for every stream (beyond Go: such a cluster cannot include Go nodes);
- *     empty for plain TCP, Go's way
+ *     empty for plain TCP, Go's way; required by {@link StreamLayer#QUIC}
+ * @param streamLayer what carries streams: {@link StreamLayer#TCP} on the gossip port (Go's way), or
+ *     {@link StreamLayer#QUIC} on UDP port {@code gossip port + quicPortOffset} (needs {@code streamTls})
+ * @param quicPortOffset with {@link StreamLayer#QUIC}, the distance from the gossip port to the QUIC
+ *     port, 1 by default; the same on every member, so each knows every peer's QUIC port from its
+ *     gossip address. With {@code bindPort} 0 the transport picks a gossip port whose neighbour at
+ *     this offset is free too
  */
 public record MemberlistConfig(
         String name,
@@ -119,7 +126,9 @@ public record MemberlistConfig(
         int udpReceiveBufferSize,
         int maxInboundStreams,
         int inboundStreamBufferSize,
-        Optional<StreamTls> streamTls) {
+        Optional<StreamTls> streamTls,
+        StreamLayer streamLayer,
+        int quicPortOffset) {
 
     /** Metadata may be at most this many bytes (Go's {@code MetaMaxSize}). */
     public static final int META_MAX_SIZE = 512;
@@ -127,6 +136,11 @@ public record MemberlistConfig(
     public static final int LABEL_MAX_SIZE = 255;
     /** The default port, for UDP and TCP. */
     public static final int DEFAULT_PORT = 7946;
+    /**
+     * The default {@link #quicPortOffset()}: QUIC listens right above the gossip port (7947 next to
+     * 7946), one contiguous UDP range to open in a firewall.
+     */
+    public static final int DEFAULT_QUIC_PORT_OFFSET = 1;
 
     /**
      * Checks that nothing is missing; {@link Builder#build()} also checks every range.
@@ -153,6 +167,7 @@ public record MemberlistConfig(
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(addressResolver, "addressResolver");
         Objects.requireNonNull(streamTls, "streamTls");
+        Objects.requireNonNull(streamLayer, "streamLayer");
     }
 
     /**
@@ -261,6 +276,8 @@ public record MemberlistConfig(
         private int maxInboundStreams = 128;
         private int inboundStreamBufferSize = 64 * 1024 * 1024;
         private Optional<StreamTls> streamTls = Optional.empty();
+        private StreamLayer streamLayer = StreamLayer.TCP;
+        private int quicPortOffset = DEFAULT_QUIC_PORT_OFFSET;
 
         private Builder() {
         }
@@ -310,6 +327,8 @@ public record MemberlistConfig(
             maxInboundStreams = c.maxInboundStreams;
             inboundStreamBufferSize = c.inboundStreamBufferSize;
             streamTls = c.streamTls;
+            streamLayer = c.streamLayer;
+            quicPortOffset = c.quicPortOffset;
         }
 
         /** @param value see {@link MemberlistConfig#name()} @return this builder */
@@ -422,6 +441,10 @@ public record MemberlistConfig(
         public Builder inboundStreamBufferSize(int value) { inboundStreamBufferSize = value; return this; }
         /** @param value see {@link MemberlistConfig#streamTls()}; null for plain TCP @return this builder */
         public Builder streamTls(StreamTls value) { streamTls = Optional.ofNullable(value); return this; }
+        /** @param value see {@link MemberlistConfig#streamLayer()} @return this builder */
+        public Builder streamLayer(StreamLayer value) { streamLayer = value; return this; }
+        /** @param value see {@link MemberlistConfig#quicPortOffset()} @return this builder */
+        public Builder quicPortOffset(int value) { quicPortOffset = value; return this; }
 
         /**
          * Validates and builds.
@@ -438,7 +461,7 @@ public record MemberlistConfig(
                     gossipVerifyIncoming, gossipVerifyOutgoing, enableCompression, keyring, handoffQueueDepth,
                     udpBufferSize, deadNodeReclaimTime, requireNodeNames, cidrsAllowed, queueCheckInterval,
                     reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams,
-                    inboundStreamBufferSize, streamTls));
+                    inboundStreamBufferSize, streamTls, streamLayer, quicPortOffset));
         }
     }
 }

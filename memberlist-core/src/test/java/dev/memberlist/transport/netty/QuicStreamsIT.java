@@ -1,13 +1,32 @@
 package dev.memberlist.transport.netty;
 
 import dev.memberlist.MemberlistConfig;
+import dev.memberlist.MemberlistException;
 import dev.memberlist.transport.StreamLayer;
+import dev.memberlist.transport.tls.CountingTrustManagerFactory;
 import dev.memberlist.transport.tls.StreamTls;
+import dev.memberlist.transport.tls.TestCertificates;
+import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
-/** The stream contract on QUIC: one connection per peer, one stream per exchange. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The stream contract on QUIC, and what only QUIC does: one connection per peer carrying a stream
+ * per exchange, and its own UDP port at gossip port + offset.
+ */
 class QuicStreamsIT extends StreamTransportContract {
+
+    private static final byte[] PING = StreamFrameFixtures.pingRequest();
+    private static final byte[] ACK = StreamFrameFixtures.ackResponse();
 
     @Override
     MemberlistConfig.Builder streams(MemberlistConfig.Builder config, StreamTls tls) {
@@ -17,5 +36,46 @@ class QuicStreamsIT extends StreamTransportContract {
     @Override
     boolean usesTls() {
         return true;
+    }
+
+    @Test
+    void manyExchangesWithAPeerShareOneHandshake() {
+        TestCertificates ca = TestCertificates.authority("cluster-ca");
+        CountingTrustManagerFactory bTrust = new CountingTrustManagerFactory(ca.trustManagers());
+        NettyTransport a = start("a", new RecordingTransportHandler(), ca.streamTlsFor("a"), UnaryOperator.identity());
+        NettyTransport b = start("b", new RecordingTransportHandler(request -> ACK),
+                StreamTls.of(ca.issue("b").keyManagers(), bTrust), UnaryOperator.identity());
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(join(a.exchange(b.advertiseAddress(), PING, WAIT))).isEqualTo(ACK);
+            assertThat(join(a.send(b.advertiseAddress(), PING, WAIT))).isNull();
+        }
+
+        assertThat(bTrust.clientChecks()).as("client certificates b checked").isEqualTo(1);
+    }
+
+    @Test
+    void listensOnTheGossipPortPlusTheOffsetAndAdvertisesTheGossipPort() {
+        NettyTransport a = start("a", new RecordingTransportHandler(), config -> config.quicPortOffset(3));
+        int gossip = a.advertiseAddress().getPort();
+
+        assertThat(a.boundAddress().getPort()).isEqualTo(gossip);
+        assertThatThrownBy(() -> new DatagramSocket(new InetSocketAddress(a.boundAddress().getAddress(), gossip + 3)).close())
+                .as("QUIC holds UDP port gossip + 3").isInstanceOf(BindException.class);
+    }
+
+    @Test
+    void aTakenQuicPortFailsTheStartWithAClearMessage() throws IOException {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        try (DatagramSocket quicPortTaken = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
+            int gossip = quicPortTaken.getLocalPort() - 1;
+            MemberlistConfig config = streams(MemberlistConfig.local().name("taken").bindAddress("127.0.0.1").bindPort(gossip),
+                    TestCertificates.authority("ca").streamTlsFor("taken")).build();
+            NettyTransport transport = new NettyTransport(config);
+
+            assertThatThrownBy(() -> transport.start(new RecordingTransportHandler()))
+                    .isInstanceOf(MemberlistException.class)
+                    .hasMessage("failed to bind 127.0.0.1:" + (gossip + 1) + " (QUIC): Address already in use");
+        }
     }
 }

@@ -89,6 +89,8 @@ public final class QuicStreamCarrier implements StreamCarrier {
                 .sslContext(tls.server())
                 .initialMaxStreamsBidirectional(config.maxInboundStreams())
                 .initialMaxStreamsUnidirectional(0)
+                // Netty's default token handler skips QUIC's address-validation round trip: members prove
+                // themselves with certificates, and the 3x anti-amplification limit bounds replies to spoofers.
                 .option(ChannelOption.ALLOCATOR, context.allocator())
                 .streamOption(ChannelOption.ALLOCATOR, context.allocator())
                 .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)

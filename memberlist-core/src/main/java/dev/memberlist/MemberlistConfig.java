@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  *
  * @param name this node's unique name
  * @param bindAddress the address to listen on for UDP and TCP ({@code 0.0.0.0} for all IPv4, {@code ::} for all)
- * @param bindPort the port to listen on for UDP and TCP; 0 picks a free one
+ * @param bindPort the port to listen on for UDP and TCP (QUIC streams: this + {@code quicPortOffset}); 0 picks a free one
  * @param advertiseAddress the address other nodes should use, when it differs from the bound one (NAT)
  * @param advertisePort the port other nodes should use; 0 means the bound port
  * @param label a label for every packet and stream (at most 255 bytes); nodes with other labels are ignored
@@ -69,7 +69,8 @@ import java.util.function.Predicate;
  * @param telemetry where measurements go
  * @param addressResolver turns seeds into addresses
  * @param udpReceiveBufferSize the UDP socket receive buffer to ask for, in bytes
- * @param maxInboundStreams how many inbound TCP streams may be open at once; more are refused
+ * @param maxInboundStreams how many inbound streams may be open at once; more are refused (with QUIC
+ *     also the most streams one peer may open at once on its connection)
  * @param inboundStreamBufferSize how many bytes all inbound TCP streams together may buffer while their
  *     requests arrive, before any label or key check; a stream that needs more is closed. Keep it
  *     above the largest push/pull expected (Go's limit for one is 20 MiB)

@@ -205,7 +205,10 @@ public final class NettyTransport implements Transport {
         return address;
     }
 
-    /** @return the address and port actually bound, for UDP and TCP alike; null before start */
+    /**
+     * @return the address and port actually bound for gossip (UDP, and TCP streams on the same port;
+     *     QUIC streams listen at this port + {@link MemberlistConfig#quicPortOffset()}); null before start
+     */
     public InetSocketAddress boundAddress() {
         return bound;
     }

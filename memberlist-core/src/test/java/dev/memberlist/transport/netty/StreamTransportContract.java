@@ -45,7 +45,6 @@ abstract class StreamTransportContract {
     private static final TestCertificates CLUSTER_CA = TestCertificates.authority("cluster-ca");
 
     private final List<NettyTransport> transports = new ArrayList<>();
-    private final List<AutoCloseable> sockets = new ArrayList<>();
 
     /**
      * @param config a node's configuration, bound to 127.0.0.1 on port 0
@@ -58,13 +57,8 @@ abstract class StreamTransportContract {
     abstract boolean usesTls();
 
     @AfterEach
-    void closeEverything() throws Exception {
-        for (NettyTransport transport : transports) {
-            transport.close();
-        }
-        for (AutoCloseable socket : sockets) {
-            socket.close();
-        }
+    void closeEveryTransport() {
+        transports.forEach(NettyTransport::close);
     }
 
     @Test

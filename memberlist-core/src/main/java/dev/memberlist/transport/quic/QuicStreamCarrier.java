@@ -111,7 +111,7 @@ public final class QuicStreamCarrier implements StreamCarrier {
                             stream.parent().close();
                             return;
                         }
-                        stream.pipeline().addLast(FinOnReply.INSTANCE);
+                        stream.pipeline().addLast(QuicStreamEnds.INSTANCE);
                         context.pipelines().initializeInbound(stream,
                                 (InetSocketAddress) stream.parent().remoteSocketAddress());
                     }
@@ -212,7 +212,7 @@ public final class QuicStreamCarrier implements StreamCarrier {
                     .handler(new ChannelInitializer<QuicStreamChannel>() {
                         @Override
                         protected void initChannel(QuicStreamChannel stream) {
-                            stream.pipeline().addLast(FinOnReply.INSTANCE);
+                            stream.pipeline().addLast(QuicStreamEnds.INSTANCE);
                             pipeline.accept(stream);
                         }
                     })

@@ -14,6 +14,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,21 @@ class QuicStreamsIT extends StreamTransportContract {
         }
 
         assertThat(bTrust.clientChecks()).as("client certificates b checked").isEqualTo(1);
+    }
+
+    @Test
+    void quicRunsOnNioAndOnIpv6Loopback() {
+        TestCertificates ca = TestCertificates.authority("cluster-ca");
+        for (String address : List.of("127.0.0.1", "::1")) {
+            NettyTransport a = start(new RecordingTransportHandler(), IoMode.nio(), node("a", address, ca));
+            NettyTransport b = start(new RecordingTransportHandler(request -> ACK), IoMode.nio(), node("b", address, ca));
+
+            assertThat(join(a.exchange(b.advertiseAddress(), PING, WAIT))).as(address).isEqualTo(ACK);
+        }
+    }
+
+    private MemberlistConfig node(String name, String address, TestCertificates ca) {
+        return streams(MemberlistConfig.local().name(name).bindAddress(address).bindPort(0), ca.streamTlsFor(name)).build();
     }
 
     @Test

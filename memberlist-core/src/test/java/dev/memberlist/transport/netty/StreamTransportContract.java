@@ -259,8 +259,12 @@ abstract class StreamTransportContract {
     }
 
     NettyTransport start(String name, TransportHandler handler, StreamTls tls, UnaryOperator<MemberlistConfig.Builder> tweak) {
-        MemberlistConfig.Builder config = MemberlistConfig.local().name(name).bindAddress("127.0.0.1").bindPort(0);
-        NettyTransport transport = new NettyTransport(tweak.apply(streams(config, tls)).build());
+        return start(handler, IoMode.best(), tweak.apply(streams(MemberlistConfig.local().name(name)
+                .bindAddress("127.0.0.1").bindPort(0), tls)).build());
+    }
+
+    NettyTransport start(TransportHandler handler, IoMode mode, MemberlistConfig config) {
+        NettyTransport transport = new NettyTransport(config, mode);
         transports.add(transport);
         transport.start(handler);
         return transport;

@@ -1,5 +1,7 @@
 package dev.memberlist;
 
+import dev.memberlist.transport.StreamLayer;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -49,6 +51,12 @@ final class ConfigValidation {
         range("udpReceiveBufferSize", c.udpReceiveBufferSize(), 64 * 1024, 64 * 1024 * 1024);
         range("maxInboundStreams", c.maxInboundStreams(), 1, 1 << 16);
         range("inboundStreamBufferSize", c.inboundStreamBufferSize(), 1024 * 1024, 1024 * 1024 * 1024);
+        // Offset 0 would put QUIC on the gossip socket itself.
+        range("quicPortOffset", c.quicPortOffset(), 1, 65_535);
+        if (c.streamLayer() == StreamLayer.QUIC && c.streamTls().isEmpty()) {
+            throw new InvalidConfigurationException("streamLayer",
+                    "QUIC streams need streamTls: QUIC always runs TLS, and members authenticate each other with it");
+        }
         return c;
     }
 

@@ -10,6 +10,7 @@ import dev.memberlist.delegate.PingDelegate;
 import dev.memberlist.security.Keyring;
 import dev.memberlist.transport.AddressResolver;
 import dev.memberlist.transport.DnsAddressResolver;
+import dev.memberlist.transport.StreamLayer;
 import dev.memberlist.transport.tls.StreamTls;
 
 import java.time.Duration;
@@ -25,7 +26,7 @@ import java.util.function.Predicate;
  *
  * @param name this node's unique name
  * @param bindAddress the address to listen on for UDP and TCP ({@code 0.0.0.0} for all IPv4, {@code ::} for all)
- * @param bindPort the port to listen on for UDP and TCP; 0 picks a free one
+ * @param bindPort the port to listen on for UDP and TCP (QUIC streams: this + {@code quicPortOffset}); 0 picks a free one
  * @param advertiseAddress the address other nodes should use, when it differs from the bound one (NAT)
  * @param advertisePort the port other nodes should use; 0 means the bound port
  * @param label a label for every packet and stream (at most 255 bytes); nodes with other labels are ignored
@@ -68,12 +69,19 @@ import java.util.function.Predicate;
  * @param telemetry where measurements go
  * @param addressResolver turns seeds into addresses
  * @param udpReceiveBufferSize the UDP socket receive buffer to ask for, in bytes
- * @param maxInboundStreams how many inbound TCP streams may be open at once; more are refused
+ * @param maxInboundStreams how many inbound streams may be open at once; more are refused (with QUIC
+ *     also the most streams one peer may open at once on its connection)
  * @param inboundStreamBufferSize how many bytes all inbound TCP streams together may buffer while their
  *     requests arrive, before any label or key check; a stream that needs more is closed. Keep it
  *     above the largest push/pull expected (Go's limit for one is 20 MiB)
  * @param streamTls mutual TLS for every stream (beyond Go: such a cluster cannot include Go nodes);
- *     empty for plain TCP, Go's way
+ *     empty for plain TCP, Go's way; required by {@link StreamLayer#QUIC}
+ * @param streamLayer what carries streams: {@link StreamLayer#TCP} on the gossip port (Go's way), or
+ *     {@link StreamLayer#QUIC} on UDP port {@code gossip port + quicPortOffset} (needs {@code streamTls})
+ * @param quicPortOffset with {@link StreamLayer#QUIC}, the distance from the gossip port to the QUIC
+ *     port, 1 by default; the same on every member, so each knows every peer's QUIC port from its
+ *     gossip address. With {@code bindPort} 0 the transport picks a gossip port whose neighbour at
+ *     this offset is free too
  */
 public record MemberlistConfig(
         String name,
@@ -119,7 +127,9 @@ public record MemberlistConfig(
         int udpReceiveBufferSize,
         int maxInboundStreams,
         int inboundStreamBufferSize,
-        Optional<StreamTls> streamTls) {
+        Optional<StreamTls> streamTls,
+        StreamLayer streamLayer,
+        int quicPortOffset) {
 
     /** Metadata may be at most this many bytes (Go's {@code MetaMaxSize}). */
     public static final int META_MAX_SIZE = 512;
@@ -127,6 +137,11 @@ public record MemberlistConfig(
     public static final int LABEL_MAX_SIZE = 255;
     /** The default port, for UDP and TCP. */
     public static final int DEFAULT_PORT = 7946;
+    /**
+     * The default {@link #quicPortOffset()}: QUIC listens right above the gossip port (7947 next to
+     * 7946), one contiguous UDP range to open in a firewall.
+     */
+    public static final int DEFAULT_QUIC_PORT_OFFSET = 1;
 
     /**
      * Checks that nothing is missing; {@link Builder#build()} also checks every range.
@@ -153,6 +168,7 @@ public record MemberlistConfig(
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(addressResolver, "addressResolver");
         Objects.requireNonNull(streamTls, "streamTls");
+        Objects.requireNonNull(streamLayer, "streamLayer");
     }
 
     /**
@@ -261,6 +277,8 @@ public record MemberlistConfig(
         private int maxInboundStreams = 128;
         private int inboundStreamBufferSize = 64 * 1024 * 1024;
         private Optional<StreamTls> streamTls = Optional.empty();
+        private StreamLayer streamLayer = StreamLayer.TCP;
+        private int quicPortOffset = DEFAULT_QUIC_PORT_OFFSET;
 
         private Builder() {
         }
@@ -310,6 +328,8 @@ public record MemberlistConfig(
             maxInboundStreams = c.maxInboundStreams;
             inboundStreamBufferSize = c.inboundStreamBufferSize;
             streamTls = c.streamTls;
+            streamLayer = c.streamLayer;
+            quicPortOffset = c.quicPortOffset;
         }
 
         /** @param value see {@link MemberlistConfig#name()} @return this builder */
@@ -422,6 +442,10 @@ public record MemberlistConfig(
         public Builder inboundStreamBufferSize(int value) { inboundStreamBufferSize = value; return this; }
         /** @param value see {@link MemberlistConfig#streamTls()}; null for plain TCP @return this builder */
         public Builder streamTls(StreamTls value) { streamTls = Optional.ofNullable(value); return this; }
+        /** @param value see {@link MemberlistConfig#streamLayer()} @return this builder */
+        public Builder streamLayer(StreamLayer value) { streamLayer = value; return this; }
+        /** @param value see {@link MemberlistConfig#quicPortOffset()} @return this builder */
+        public Builder quicPortOffset(int value) { quicPortOffset = value; return this; }
 
         /**
          * Validates and builds.
@@ -438,7 +462,7 @@ public record MemberlistConfig(
                     gossipVerifyIncoming, gossipVerifyOutgoing, enableCompression, keyring, handoffQueueDepth,
                     udpBufferSize, deadNodeReclaimTime, requireNodeNames, cidrsAllowed, queueCheckInterval,
                     reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams,
-                    inboundStreamBufferSize, streamTls));
+                    inboundStreamBufferSize, streamTls, streamLayer, quicPortOffset));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.memberlist;
 
 import dev.memberlist.Telemetry.ProbeOutcome;
+import dev.memberlist.delegate.Delegate;
+import dev.memberlist.transport.StreamLayer;
 import dev.memberlist.transport.netty.NettyTransport;
 import dev.memberlist.transport.netty.NoNettyLeaks;
 import dev.memberlist.transport.tls.TestCertificates;
@@ -12,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -65,6 +70,49 @@ class ClusterIT {
     @Test
     void nodeCutOffFromUdpStaysAliveThroughTcpFallbackPingsOverTls() {
         nodeCutOffFromUdpStaysAliveThroughTcpFallbackPings(withTls(TestCertificates.authority("cluster-ca")));
+    }
+
+    @Test
+    void clusterWithQuicStreamsPushesPullsCarriesReliableMessagesAndSeesCrashedAndLeavingNodes() {
+        Map<String, List<String>> received = new ConcurrentHashMap<>();
+        UnaryOperator<MemberlistConfig.Builder> quic = withQuic(TestCertificates.authority("cluster-ca"));
+        formCluster(config -> {
+            String name = config.build().name();
+            return quic.apply(config).delegate(new Delegate() {
+                @Override
+                public void notifyMessage(byte[] message) {
+                    received.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(new String(message, StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public byte[] localState(boolean join) {
+                    return name.getBytes(StandardCharsets.UTF_8);
+                }
+
+                @Override
+                public void mergeRemoteState(byte[] state, boolean join) {
+                    received.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>())
+                            .add("state of " + new String(state, StandardCharsets.UTF_8));
+                }
+            });
+        });
+
+        assertThat(nodes.get(1).sendReliable(name(3), "over quic".getBytes(StandardCharsets.UTF_8))).succeedsWithin(WAIT);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(received.get(name(3))).contains("over quic"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(received.get(name(1)))
+                .as("push/pull states the seed merged").contains("state of n2", "state of n3", "state of n4", "state of n5"));
+        crashAndLeave();
+        assertThat(telemetry).allSatisfy(t -> assertThat(t.droppedByReason()).doesNotContainKey("tls_refused"));
+    }
+
+    @Test
+    void nodeCutOffFromUdpStaysAliveThroughTcpFallbackPingsOverQuic() {
+        nodeCutOffFromUdpStaysAliveThroughTcpFallbackPings(withQuic(TestCertificates.authority("cluster-ca")));
+    }
+
+    /** Each node with QUIC streams and a certificate of the CA, with TLS's allowance for a cold JVM's first handshakes. */
+    private static UnaryOperator<MemberlistConfig.Builder> withQuic(TestCertificates ca) {
+        return config -> withTls(ca).apply(config).streamLayer(StreamLayer.QUIC);
     }
 
     /**

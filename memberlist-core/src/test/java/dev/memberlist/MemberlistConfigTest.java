@@ -1,5 +1,8 @@
 package dev.memberlist;
 
+import dev.memberlist.transport.StreamLayer;
+import dev.memberlist.transport.tls.StreamTls;
+import dev.memberlist.transport.tls.TestCertificates;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -99,6 +102,33 @@ class MemberlistConfigTest {
         assertThat(MemberlistConfig.lan().name("a").build().inboundStreamBufferSize()).isEqualTo(64 * 1024 * 1024);
         assertThat(MemberlistConfig.lan().name("a").inboundStreamBufferSize(1024 * 1024).build().inboundStreamBufferSize())
                 .isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void streamsRunOverTcpByDefaultAndQuicListensOneAboveTheGossipPort() {
+        MemberlistConfig c = MemberlistConfig.lan().name("a").build();
+
+        assertThat(c.streamLayer()).isEqualTo(StreamLayer.TCP);
+        assertThat(c.quicPortOffset()).isEqualTo(1);
+    }
+
+    @Test
+    void quicStreamsWithoutTlsAreRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> MemberlistConfig.lan().name("a").streamLayer(StreamLayer.QUIC).build())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.knob()).isEqualTo("streamLayer"))
+                .hasMessageContaining("QUIC streams need streamTls");
+        StreamTls tls = TestCertificates.authority("ca").streamTlsFor("a");
+        assertThat(MemberlistConfig.lan().name("a").streamLayer(StreamLayer.QUIC).streamTls(tls).build().streamLayer())
+                .isEqualTo(StreamLayer.QUIC);
+    }
+
+    @Test
+    void quicPortOffsetMustLeaveTheGossipPort() {
+        assertThatThrownBy(() -> MemberlistConfig.lan().name("a").quicPortOffset(0).build())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.knob()).isEqualTo("quicPortOffset"));
+        assertThat(MemberlistConfig.lan().name("a").quicPortOffset(1000).build().quicPortOffset()).isEqualTo(1000);
     }
 
     @Test

@@ -3,17 +3,16 @@ package dev.memberlist.transport.netty;
 import dev.memberlist.MemberlistConfig;
 import dev.memberlist.MemberlistException;
 import dev.memberlist.internal.DropSummaryLog;
+import dev.memberlist.transport.StreamLayer;
 import dev.memberlist.transport.Transport;
 import dev.memberlist.transport.TransportHandler;
 import dev.memberlist.wire.StreamFramer;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -31,13 +30,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The default {@link Transport}: UDP and TCP on one port with Netty, as Go's {@code NetTransport}.
+ * The default {@link Transport}: UDP and TCP on one port with Netty, as Go's {@code NetTransport}, or
+ * UDP for gossip with QUIC streams on gossip port + {@link MemberlistConfig#quicPortOffset()} (see
+ * {@link StreamLayer}); the advertised address is the gossip address either way.
  * Netty threads only move bytes and find frame boundaries; decoding happens on the engine thread.
  * Uses Linux epoll when {@code netty-transport-native-epoll} is on the classpath and loads (the
  * system property {@code memberlist.netty.native=false} turns it off), NIO otherwise. Its I/O threads
@@ -51,6 +51,7 @@ public final class NettyTransport implements Transport {
     private static final int MAX_FRAME_BYTES = StreamFramer.MAX_ENCRYPTED_FRAME_BYTES + 64 * 1024;
     // Go retries a few ephemeral ports when UDP cannot have the port TCP got.
     private static final int BIND_ATTEMPTS = 10;
+    private static final int MAX_PORT = 65_535;
     private static final int IO_THREADS = 2;
     private static final long CLOSE_WAIT_SECONDS = 5;
     /**
@@ -74,12 +75,11 @@ public final class NettyTransport implements Transport {
     private final MemberlistConfig config;
     private final IoMode mode;
     private final StreamLimitHandler streamLimit;
-    private final Optional<StreamTlsContexts> tls;
     private final StreamBufferBudget streamBuffers;
     private final DropSummaryLog userDrops;
     private volatile EventLoopGroup group;
     private volatile ChannelGroup channels;
-    private volatile StreamConnector connector;
+    private volatile StreamCarrier streams;
     private volatile Channel udp;
     private volatile UserDatagramQueue userDatagrams;
     private volatile InetSocketAddress bound;
@@ -98,18 +98,21 @@ public final class NettyTransport implements Transport {
         this.config = config;
         this.mode = mode;
         this.streamLimit = new StreamLimitHandler(config.maxInboundStreams(), config.telemetry());
-        this.tls = config.streamTls().map(streamTls -> new StreamTlsContexts(streamTls, config.tcpTimeout()));
         this.streamBuffers = new StreamBufferBudget(config.inboundStreamBufferSize());
         this.userDrops = new DropSummaryLog(log, "best-effort user messages of " + config.name() + ": "
                 + MAX_PENDING_USER_DATAGRAMS + " already waited to be written", DROP_LOG_INTERVAL, System::nanoTime);
     }
 
     /**
-     * Binds UDP and TCP on the configured address and port (a free port, the same for both, when it
-     * is 0) and starts delivering inbound traffic.
+     * Binds UDP and the stream layer's listener on the configured address: TCP on the gossip port (a
+     * free port, the same for both, when it is 0), or QUIC on UDP port gossip port + {@link
+     * MemberlistConfig#quicPortOffset()} (with port 0, a free gossip port whose QUIC neighbour is free
+     * too), and starts delivering inbound traffic.
      *
      * @throws MemberlistException when binding fails or no advertise address can be found; nothing
      *     stays open then
+     * @throws dev.memberlist.transport.StreamLayerUnavailableException when QUIC is configured but its
+     *     libraries are missing or do not load
      * @throws IllegalStateException when already started or closed
      */
     @Override
@@ -120,11 +123,15 @@ public final class NettyTransport implements Transport {
         group = new MultiThreadIoEventLoopGroup(IO_THREADS,
                 new DefaultThreadFactory("memberlist-io-" + config.name(), true), mode.handlerFactory());
         channels = new DefaultChannelGroup("memberlist-" + config.name(), ImmediateEventExecutor.INSTANCE);
-        connector = new StreamConnector(group, mode, MAX_FRAME_BYTES, tls);
         try {
+            StreamPipelines pipelines = new StreamPipelines(handler, config.telemetry(), config.tcpTimeout(),
+                    MAX_FRAME_BYTES, streamLimit, streamBuffers);
+            streams = StreamCarriers.create(new StreamCarrierContext(config, group, mode.datagramChannel(), ALLOCATOR,
+                    channels, pipelines), mode);
             bind(InetAddress.getByName(config.bindAddress()), handler);
             advertise = AdvertiseAddress.resolve(config, bound);
-            log.debug("Listening on {} (UDP and TCP, {}), advertising {}", bound, mode.name(), advertise);
+            log.debug("Listening on {} (UDP and {} streams, {}), advertising {}", bound, config.streamLayer(),
+                    mode.name(), advertise);
         } catch (UnknownHostException e) {
             close();
             throw new MemberlistException("cannot resolve bind address " + config.bindAddress(), e);
@@ -135,46 +142,42 @@ public final class NettyTransport implements Transport {
     }
 
     private void bind(InetAddress address, TransportHandler handler) {
-        ServerBootstrap tcp = new ServerBootstrap().group(group).channel(mode.serverChannel())
-                .option(ChannelOption.ALLOCATOR, ALLOCATOR)
-                .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel child) {
-                        channels.add(child);
-                        child.pipeline().addLast(streamLimit);
-                        tls.ifPresent(contexts -> child.pipeline().addLast(contexts.serverHandler(child.alloc()),
-                                new TlsRefusalHandler(config.telemetry())));
-                        child.pipeline().addLast(new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES, streamBuffers),
-                                new StreamRequestHandler(handler, config.telemetry(), config.tcpTimeout()));
-                    }
-                });
         Bootstrap datagram = new Bootstrap().group(group).channel(mode.datagramChannel())
                 .option(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .option(ChannelOption.SO_RCVBUF, config.udpReceiveBufferSize())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
                 .handler(new DatagramPacketHandler(handler));
+        boolean streamsOnGossipPort = config.streamLayer() == StreamLayer.TCP;
+        String streamProtocol = streamsOnGossipPort ? "TCP" : "QUIC";
         MemberlistException lastFailure = null;
         for (int attempt = 0; attempt < (config.bindPort() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
-            ChannelFuture server = tcp.bind(address, config.bindPort()).awaitUninterruptibly();
-            if (!server.isSuccess()) {
-                lastFailure = bindFailure(address, config.bindPort(), "TCP", server.cause());
+            // TCP picks the port that UDP then shares, as Go does; QUIC's port follows from the gossip port.
+            ChannelFuture first = (streamsOnGossipPort ? streams.listen(address, config.bindPort())
+                    : datagram.bind(address, config.bindPort())).awaitUninterruptibly();
+            if (!first.isSuccess()) {
+                lastFailure = bindFailure(address, config.bindPort(), streamsOnGossipPort ? "TCP" : "UDP", first.cause());
                 continue;
             }
-            int port = ((InetSocketAddress) server.channel().localAddress()).getPort();
-            ChannelFuture udpBind = datagram.bind(address, port).awaitUninterruptibly();
-            if (!udpBind.isSuccess()) {
-                server.channel().close().awaitUninterruptibly();
-                lastFailure = bindFailure(address, port, "UDP", udpBind.cause());
+            int port = ((InetSocketAddress) first.channel().localAddress()).getPort();
+            int secondPort = streamsOnGossipPort ? port : port + config.quicPortOffset();
+            ChannelFuture second = secondPort > MAX_PORT ? null
+                    : (streamsOnGossipPort ? datagram.bind(address, port) : streams.listen(address, secondPort))
+                    .awaitUninterruptibly();
+            if (second == null || !second.isSuccess()) {
+                first.channel().close().awaitUninterruptibly();
+                lastFailure = second == null
+                        ? new MemberlistException("failed to bind " + address.getHostAddress() + ":" + secondPort
+                                + " (QUIC): gossip port " + port + " + quicPortOffset " + config.quicPortOffset()
+                                + " is past " + MAX_PORT)
+                        : bindFailure(address, secondPort, streamsOnGossipPort ? "UDP" : streamProtocol, second.cause());
                 continue;
             }
-            channels.add(server.channel());
-            channels.add(udpBind.channel());
-            udp = udpBind.channel();
+            channels.add(first.channel());
+            channels.add(second.channel());
+            udp = streamsOnGossipPort ? second.channel() : first.channel();
             userDatagrams = new UserDatagramQueue(udp, MAX_PENDING_USER_DATAGRAMS, USER_DATAGRAM_BATCH,
                     config.telemetry(), userDrops);
-            bound = (InetSocketAddress) server.channel().localAddress();
+            bound = (InetSocketAddress) udp.localAddress();
             log.debug("UDP receive buffer: asked for {} bytes, the OS granted {}", config.udpReceiveBufferSize(),
                     udp.config().getOption(ChannelOption.SO_RCVBUF));
             return;
@@ -202,7 +205,10 @@ public final class NettyTransport implements Transport {
         return address;
     }
 
-    /** @return the address and port actually bound, for UDP and TCP alike; null before start */
+    /**
+     * @return the address and port actually bound for gossip (UDP, and TCP streams on the same port;
+     *     QUIC streams listen at this port + {@link MemberlistConfig#quicPortOffset()}); null before start
+     */
     public InetSocketAddress boundAddress() {
         return bound;
     }
@@ -256,20 +262,39 @@ public final class NettyTransport implements Transport {
 
     @Override
     public CompletionStage<byte[]> exchange(InetSocketAddress to, byte[] request, Duration timeout) {
-        StreamConnector streams = connector;
-        if (streams == null) {
+        StreamCarrier carrier = streams;
+        if (carrier == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("transport not started"));
         }
-        return streams.exchange(to, request, timeout);
+        InetSocketAddress target = streamAddress(to);
+        return target == null ? noStreamPort(to) : carrier.exchange(target, request, timeout);
     }
 
     @Override
     public CompletionStage<Void> send(InetSocketAddress to, byte[] message, Duration timeout) {
-        StreamConnector streams = connector;
-        if (streams == null) {
+        StreamCarrier carrier = streams;
+        if (carrier == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("transport not started"));
         }
-        return streams.send(to, message, timeout);
+        InetSocketAddress target = streamAddress(to);
+        return target == null ? noStreamPort(to) : carrier.send(target, message, timeout);
+    }
+
+    /**
+     * @return where a peer at this gossip address listens for streams: the same port on TCP, the offset
+     *     one on QUIC; null when that is past the last port
+     */
+    private InetSocketAddress streamAddress(InetSocketAddress gossip) {
+        if (config.streamLayer() == StreamLayer.TCP) {
+            return gossip;
+        }
+        int port = gossip.getPort() + config.quicPortOffset();
+        return port > MAX_PORT ? null : new InetSocketAddress(gossip.getAddress(), port);
+    }
+
+    private <T> CompletionStage<T> noStreamPort(InetSocketAddress gossip) {
+        return CompletableFuture.failedFuture(new MemberlistException("no QUIC port for " + gossip + ": its port + "
+                + config.quicPortOffset() + " is past " + MAX_PORT));
     }
 
     /**
@@ -285,7 +310,9 @@ public final class NettyTransport implements Transport {
         if (group == null) {
             return;
         }
-        connector.close();
+        if (streams != null) {
+            streams.close();
+        }
         UserDatagramQueue queue = userDatagrams;
         if (queue != null) {
             queue.close();

@@ -28,18 +28,21 @@ final class StreamRequestHandler extends ChannelInboundHandlerAdapter {
     private final TransportHandler handler;
     private final Telemetry telemetry;
     private final Duration deadline;
+    private final InetSocketAddress remote;
     private ScheduledFuture<?> deadlineTask;
 
-    StreamRequestHandler(TransportHandler handler, Telemetry telemetry, Duration deadline) {
+    /** @param remote the peer, as the engine sees it (a QUIC stream's own address is no socket address) */
+    StreamRequestHandler(TransportHandler handler, Telemetry telemetry, Duration deadline, InetSocketAddress remote) {
         this.handler = handler;
         this.telemetry = telemetry;
         this.deadline = deadline;
+        this.remote = remote;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         deadlineTask = ctx.executor().schedule(() -> {
-            log.debug("Closing the stream from {}: it passed its deadline of {}", ctx.channel().remoteAddress(), deadline);
+            log.debug("Closing the stream from {}: it passed its deadline of {}", remote, deadline);
             ctx.close();
         }, deadline.toNanos(), TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
@@ -47,8 +50,7 @@ final class StreamRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        handler.onStream(new ChannelInboundStream(ctx.channel(), (InetSocketAddress) ctx.channel().remoteAddress(),
-                (byte[]) msg));
+        handler.onStream(new ChannelInboundStream(ctx.channel(), remote, (byte[]) msg));
     }
 
     @Override
@@ -65,12 +67,12 @@ final class StreamRequestHandler extends ChannelInboundHandlerAdapter {
         if (failure instanceof WireFormatException) {
             WireFormatException wire = (WireFormatException) failure;
             telemetry.inputDropped("stream_" + wire.reason().name().toLowerCase(Locale.ROOT));
-            log.warn("Closing a stream from {}: {}", ctx.channel().remoteAddress(), wire.getMessage());
+            log.warn("Closing a stream from {}: {}", remote, wire.getMessage());
         } else if (failure instanceof StreamBufferBudgetException) {
             telemetry.inputDropped("stream_buffer_budget");
-            log.warn("Closing a stream from {}: {}", ctx.channel().remoteAddress(), failure.getMessage());
+            log.warn("Closing a stream from {}: {}", remote, failure.getMessage());
         } else {
-            log.debug("Stream from {} failed: {}", ctx.channel().remoteAddress(), failure.toString());
+            log.debug("Stream from {} failed: {}", remote, failure.toString());
         }
         ctx.close();
     }

@@ -186,7 +186,7 @@ class StreamRequestHandlerTest {
 
     private EmbeddedChannel acceptStream(StreamBufferBudget budget) {
         return new InetEmbeddedChannel(limit, new StreamFrameDecoder(StreamFramer.Side.REQUEST, MAX_FRAME_BYTES, budget),
-                new StreamRequestHandler(handler, telemetry, DEADLINE));
+                new StreamRequestHandler(handler, telemetry, DEADLINE, InetEmbeddedChannel.REMOTE));
     }
 
     private InboundStream receive(EmbeddedChannel channel, byte[] request) {

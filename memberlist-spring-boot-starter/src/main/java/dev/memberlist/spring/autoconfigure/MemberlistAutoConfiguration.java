@@ -99,7 +99,7 @@ public final class MemberlistAutoConfiguration {
             ObjectProvider<MemberlistConfigCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
         MemberlistConfigFactory factory = new MemberlistConfigFactory(properties);
         MemberlistConfig.Builder builder = factory.builder();
-        String tlsBundle = properties.getTransport().getTcp().getSsl().getBundle();
+        String tlsBundle = properties.getTls().getBundle();
         if (tlsBundle != null) {
             builder.streamTls(SslBundleStreamTls.of(sslBundles.getObject(), tlsBundle));
         }

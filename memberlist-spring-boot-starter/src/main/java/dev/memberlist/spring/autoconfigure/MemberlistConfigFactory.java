@@ -45,7 +45,9 @@ final class MemberlistConfigFactory {
             Map.entry("tcpTimeout", "transport.tcp.timeout"),
             Map.entry("maxInboundStreams", "transport.tcp.max-inbound-streams"),
             Map.entry("inboundStreamBufferSize", "transport.tcp.inbound-buffer-size"),
-            Map.entry("streamTls", "transport.tcp.ssl.bundle"),
+            Map.entry("streamTls", "tls.bundle"),
+            Map.entry("streamLayer", "transport.streams"),
+            Map.entry("quicPortOffset", "transport.quic.port-offset"),
             Map.entry("probeInterval", "probe.interval"),
             Map.entry("probeTimeout", "probe.timeout"),
             Map.entry("indirectChecks", "probe.indirect-checks"),
@@ -102,6 +104,8 @@ final class MemberlistConfigFactory {
         set("maxInboundStreams", transport.getTcp().getMaxInboundStreams(), b::maxInboundStreams);
         set("inboundStreamBufferSize", bytes("inboundStreamBufferSize", transport.getTcp().getInboundBufferSize()),
                 b::inboundStreamBufferSize);
+        set("streamLayer", transport.getStreams(), b::streamLayer);
+        set("quicPortOffset", transport.getQuic().getPortOffset(), b::quicPortOffset);
         ProbeProperties probe = p.getProbe();
         set("probeInterval", probe.getInterval(), b::probeInterval);
         set("probeTimeout", probe.getTimeout(), b::probeTimeout);

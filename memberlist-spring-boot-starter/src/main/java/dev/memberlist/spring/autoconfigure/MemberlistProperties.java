@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Configuration properties for memberlist ({@code memberlist.*}): the node's identity and leave
- * here, the protocol knobs in groups ({@code transport}, {@code probe}, {@code suspicion},
+ * here, the protocol knobs in groups ({@code transport}, {@code tls}, {@code probe}, {@code suspicion},
  * {@code gossip}, {@code push-pull}, {@code encryption}, {@code compression}, {@code cluster},
  * {@code protocol}, {@code reconnect}) and the starter's own parts ({@code events}, {@code health},
  * {@code metrics}); joining is {@link JoinProperties} ({@code memberlist.join}). A protocol knob left unset keeps the value of the selected
@@ -36,6 +36,10 @@ public class MemberlistProperties {
     /** Where the node listens and how it is reached. */
     @NestedConfigurationProperty
     private final TransportProperties transport = new TransportProperties();
+
+    /** Mutual TLS for every stream, TCP or QUIC. */
+    @NestedConfigurationProperty
+    private final TlsProperties tls = new TlsProperties();
 
     /** Failure detection. */
     @NestedConfigurationProperty
@@ -127,6 +131,10 @@ public class MemberlistProperties {
 
     public TransportProperties getTransport() {
         return transport;
+    }
+
+    public TlsProperties getTls() {
+        return tls;
     }
 
     public ProbeProperties getProbe() {

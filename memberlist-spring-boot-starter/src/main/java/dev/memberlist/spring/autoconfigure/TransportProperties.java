@@ -1,5 +1,6 @@
 package dev.memberlist.spring.autoconfigure;
 
+import dev.memberlist.transport.StreamLayer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
@@ -8,7 +9,8 @@ import java.time.Duration;
 
 /**
  * Where the node listens and how it is reached ({@code memberlist.transport.*}): one port for UDP
- * (gossip, probes) and TCP (push/pull, reliable messages, fallback pings).
+ * (gossip, probes) and TCP (push/pull, reliable messages, fallback pings), or with QUIC streams a
+ * second UDP port at the bind port + {@code quic.port-offset}.
  */
 public class TransportProperties {
 
@@ -28,9 +30,19 @@ public class TransportProperties {
     @NestedConfigurationProperty
     private final Udp udp = new Udp();
 
-    /** TCP: push/pull, reliable messages and fallback pings. */
+    /**
+     * What carries push/pull, reliable messages and fallback pings: tcp (on the bind port, as Go) or
+     * quic (on the bind port + quic.port-offset; needs memberlist.tls.bundle).
+     */
+    private @Nullable StreamLayer streams;
+
+    /** TCP: push/pull, reliable messages and fallback pings; the timeout and limits apply to QUIC streams too. */
     @NestedConfigurationProperty
     private final Tcp tcp = new Tcp();
+
+    /** QUIC streams. */
+    @NestedConfigurationProperty
+    private final Quic quic = new Quic();
 
     public @Nullable String getBindAddress() {
         return bindAddress;
@@ -68,8 +80,20 @@ public class TransportProperties {
         return udp;
     }
 
+    public @Nullable StreamLayer getStreams() {
+        return streams;
+    }
+
+    public void setStreams(@Nullable StreamLayer streams) {
+        this.streams = streams;
+    }
+
     public Tcp getTcp() {
         return tcp;
+    }
+
+    public Quic getQuic() {
+        return quic;
     }
 
     /** UDP settings. */
@@ -124,10 +148,6 @@ public class TransportProperties {
          */
         private @Nullable DataSize inboundBufferSize;
 
-        /** Mutual TLS for every stream (beyond Go: a cluster with TLS cannot include Go nodes). */
-        @NestedConfigurationProperty
-        private final Ssl ssl = new Ssl();
-
         public @Nullable Duration getTimeout() {
             return timeout;
         }
@@ -151,27 +171,23 @@ public class TransportProperties {
         public void setInboundBufferSize(@Nullable DataSize inboundBufferSize) {
             this.inboundBufferSize = inboundBufferSize;
         }
-
-        public Ssl getSsl() {
-            return ssl;
-        }
     }
 
-    /** TLS settings for streams. */
-    public static class Ssl {
+    /** QUIC settings. */
+    public static class Quic {
 
         /**
-         * Name of the SSL bundle (spring.ssl.bundle.*) whose key and trust material secure every
-         * stream with mutual TLS; its reloads rotate the certificates. Unset: plain TCP, as Go.
+         * Distance from the bind port to the UDP port QUIC listens on, 1 to 65535; the same on every
+         * node, so each knows every peer's QUIC port from its gossip address.
          */
-        private @Nullable String bundle;
+        private @Nullable Integer portOffset;
 
-        public @Nullable String getBundle() {
-            return bundle;
+        public @Nullable Integer getPortOffset() {
+            return portOffset;
         }
 
-        public void setBundle(@Nullable String bundle) {
-            this.bundle = bundle;
+        public void setPortOffset(@Nullable Integer portOffset) {
+            this.portOffset = portOffset;
         }
     }
 }

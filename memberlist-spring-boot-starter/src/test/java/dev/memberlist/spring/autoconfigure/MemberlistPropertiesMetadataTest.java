@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -112,7 +113,7 @@ class MemberlistPropertiesMetadataTest {
             assertThat(parse(property.get("defaultValue"), component.getType())).as(component.getName()).isEqualTo(expected);
             checked++;
         }
-        assertThat(checked).as("knobs with a documented default").isEqualTo(35);
+        assertThat(checked).as("knobs with a documented default").isEqualTo(37);
     }
 
     private static Object parse(JsonNode value, Class<?> type) {
@@ -127,6 +128,9 @@ class MemberlistPropertiesMetadataTest {
         }
         if (type == boolean.class) {
             return value.asBoolean();
+        }
+        if (type.isEnum()) {
+            return Enum.valueOf(type.asSubclass(Enum.class), value.asString().toUpperCase(Locale.ROOT));
         }
         return value.asString();
     }

@@ -37,7 +37,7 @@ class SslBundleStreamTlsTest {
                 .withConfiguration(AutoConfigurations.of(MemberlistAutoConfiguration.class))
                 .withBean(SslBundles.class, () -> new DefaultSslBundleRegistry("cluster", bundle(ca.issue("node"))))
                 .withPropertyValues("memberlist.name=node", "memberlist.join.enabled=false",
-                        "memberlist.transport.tcp.ssl.bundle=cluster")
+                        "memberlist.tls.bundle=cluster")
                 .run(context -> assertThat(context.getBean(MemberlistConfig.class).streamTls()).isPresent());
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MemberlistAutoConfiguration.class))

@@ -102,7 +102,7 @@ public final class Engine {
                 this::bindPort);
         StreamCodec streamCodec = new StreamCodec(codecSettings);
         this.streams = new Streams(config, seams, streamCodec, table, membership, this::bindPort);
-        this.warmUp = new WarmUp(config.name(), packetCodec, streamCodec, streams, acks::nextSeqNo);
+        this.warmUp = new WarmUp(config.name(), packetCodec, streamCodec, streams, acks, outbound);
         this.userMessages = new UserMessageSender(config, table, packetCodec, streamCodec, seams.transport());
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
     }
@@ -149,7 +149,8 @@ public final class Engine {
 
     /**
      * Runs the codecs, the cipher and the TCP client and server once, with a TCP ping to this node's
-     * own advertised address, so that the first push/pull of a join does not pay for loading them.
+     * own advertised address, so that the first push/pull of a join does not pay for loading them,
+     * then pings itself over UDP often enough to have the probe path compiled (see {@link WarmUp}).
      * Nothing reaches the membership or a delegate. Call after {@link #start()}.
      *
      * @return completes, never exceptionally, once the ping is answered, failed or skipped
@@ -158,7 +159,8 @@ public final class Engine {
         if (!started || shutdown) {
             return CompletableFuture.completedFuture(null);
         }
-        return warmUp.run(membership.local(), seams.transport().advertiseAddress(), config.tcpTimeout());
+        return warmUp.run(membership.local(), seams.transport().advertiseAddress(), config.tcpTimeout(),
+                config.probeTimeout());
     }
 
     /**

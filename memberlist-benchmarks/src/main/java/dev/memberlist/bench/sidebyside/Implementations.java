@@ -35,9 +35,17 @@ final class Implementations {
                 case "java" -> {
                     Path agent = options.agentJar().orElseGet(Implementations::findAgentJar);
                     requireFile(agent, "the agent jar: mvn -B -q -DskipTests package -pl memberlist-benchmarks -am");
-                    implementations.add(java("java", currentJava(), Runtime.version().feature(), agent, options));
-                    options.javaHome().ifPresent(home -> implementations.add(
-                            java("java" + feature(home), home.resolve("bin/java"), feature(home), agent, options)));
+                    int feature = Runtime.version().feature();
+                    implementations.add(java("java", "Java (JDK " + feature + ")", currentJava(), agent,
+                            options.javaOptions()));
+                    if (!options.tunedJavaOptions().isEmpty()) {
+                        List<String> tuned = new ArrayList<>(options.javaOptions());
+                        tuned.addAll(options.tunedJavaOptions());
+                        implementations.add(java("java-tuned", "Java (JDK " + feature + ", tuned JVM)", currentJava(),
+                                agent, tuned));
+                    }
+                    options.javaHome().ifPresent(home -> implementations.add(java("java" + feature(home),
+                            "Java (JDK " + feature(home) + ")", home.resolve("bin/java"), agent, options.javaOptions())));
                 }
                 case "go" -> implementations.add(new Implementation("go", "Go memberlist 0.2.2",
                         List.of(gopeer(options.gopeer()).toString()), true));
@@ -59,11 +67,11 @@ final class Implementations {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    private static Implementation java(String key, Path javaBinary, int feature, Path agent, SideBySideOptions options) {
+    private static Implementation java(String key, String label, Path javaBinary, Path agent, List<String> jvmOptions) {
         List<String> launcher = new ArrayList<>(List.of(javaBinary.toString()));
-        launcher.addAll(options.javaOptions());
+        launcher.addAll(jvmOptions);
         launcher.addAll(List.of("-jar", agent.toString()));
-        return new Implementation(key, "Java (JDK " + feature + ")", launcher, true);
+        return new Implementation(key, label, launcher, true);
     }
 
     /** @return the JDK's feature version, from its {@code release} file ({@code JAVA_VERSION="25.0.1"}) */

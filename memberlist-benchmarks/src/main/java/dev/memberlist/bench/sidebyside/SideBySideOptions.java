@@ -23,18 +23,22 @@ import java.util.Optional;
  * @param scalecubeJar the scalecube peer jar
  * @param javaHome a second JDK for an extra Java column, e.g. JDK 25
  * @param javaOptions JVM options for every Java process (agent, scalecube, empty JVM)
+ * @param tunedJavaOptions when not empty, an extra Java column: the same agent on the same JDK with these
+ *     JVM options added (e.g. a class-data archive and JIT flags), beside the plain one
  * @param settings timeouts and the idle window
  * @param out where the report, the raw runs, the logs and the charts go
  * @param docs a second directory for the charts (e.g. {@code docs/benchmarks}), if any
  */
 record SideBySideOptions(List<Scenario> scenarios, int repetitions, List<String> implementations, Path gopeer,
                          Optional<Path> agentJar, Path scalecubeJar, Optional<Path> javaHome,
-                         List<String> javaOptions, RunSettings settings, Path out, Optional<Path> docs) {
+                         List<String> javaOptions, List<String> tunedJavaOptions, RunSettings settings, Path out,
+                         Optional<Path> docs) {
 
     static final String USAGE = String.join("\n",
             "usage: SideBySide [--n 8,16] [--presets lan,local] [--reps 5] [--impls java,go,scalecube]",
             "                  [--gopeer /tmp/gopeer/gopeer] [--agent-jar PATH] [--scalecube-jar PATH]",
             "                  [--java-home /usr/lib/jvm/temurin-25-jdk-amd64] [--java-opts '-Xmx256m']",
+            "                  [--tuned-java-opts '-XX:SharedArchiveFile=agent.jsa -XX:TieredStopAtLevel=1']",
             "                  [--warmup 60s] [--window 30s] [--ready-timeout 60s] [--converge-timeout 120s]",
             "                  [--detect-timeout 120s] [--out target/sidebyside] [--docs docs/benchmarks]",
             "Without --n and --presets: N = 8 and 16 under lan and local, N = 32 under lan. --window 0s skips",
@@ -47,6 +51,7 @@ record SideBySideOptions(List<Scenario> scenarios, int repetitions, List<String>
         scenarios = List.copyOf(scenarios);
         implementations = List.copyOf(implementations);
         javaOptions = List.copyOf(javaOptions);
+        tunedJavaOptions = List.copyOf(tunedJavaOptions);
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("no scenario to run");
         }
@@ -74,6 +79,7 @@ record SideBySideOptions(List<Scenario> scenarios, int repetitions, List<String>
         Path scalecubeJar = Path.of("memberlist-benchmarks/scalecube-peer/target/scalecube-peer.jar");
         Optional<Path> javaHome = Optional.empty();
         List<String> javaOptions = List.of();
+        List<String> tunedJavaOptions = List.of();
         Duration ready = Duration.ofSeconds(60);
         Duration converge = Duration.ofSeconds(120);
         Duration detect = Duration.ofSeconds(120);
@@ -92,7 +98,8 @@ record SideBySideOptions(List<Scenario> scenarios, int repetitions, List<String>
                 case "--agent-jar" -> agentJar = Optional.of(Path.of(value));
                 case "--scalecube-jar" -> scalecubeJar = Path.of(value);
                 case "--java-home" -> javaHome = Optional.of(Path.of(value));
-                case "--java-opts" -> javaOptions = value.isBlank() ? List.of() : Arrays.asList(value.strip().split("\\s+"));
+                case "--java-opts" -> javaOptions = words(value);
+                case "--tuned-java-opts" -> tunedJavaOptions = words(value);
                 case "--warmup" -> warmup = CommandLine.duration(value);
                 case "--window" -> window = CommandLine.duration(value);
                 case "--ready-timeout" -> ready = CommandLine.duration(value);
@@ -104,7 +111,11 @@ record SideBySideOptions(List<Scenario> scenarios, int repetitions, List<String>
             }
         }
         return new SideBySideOptions(scenarios(sizes, presets), repetitions, implementations, gopeer, agentJar,
-                scalecubeJar, javaHome, javaOptions, new RunSettings(ready, converge, detect, warmup, window), out, docs);
+                scalecubeJar, javaHome, javaOptions, tunedJavaOptions, new RunSettings(ready, converge, detect, warmup, window), out, docs);
+    }
+
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.strip().split("\\s+"));
     }
 
     /** The full matrix unless sizes or presets are given; then their cross product (defaults: 8, lan). */

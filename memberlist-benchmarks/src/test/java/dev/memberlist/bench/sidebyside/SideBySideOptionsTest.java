@@ -21,19 +21,21 @@ class SideBySideOptionsTest {
         assertThat(options.settings().warmup()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.settings().convergeTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(options.docs()).isEmpty();
+        assertThat(options.tunedJavaOptions()).as("no tuned Java column unless asked").isEmpty();
     }
 
     @Test
     void runsEveryGivenSizeUnderEveryGivenPreset() {
         SideBySideOptions options = SideBySideOptions.parse("--n", "8,16", "--presets", "local", "--reps", "1",
                 "--impls", "java,go", "--java-home", "/opt/jdk25", "--java-opts", "-Xmx256m -XX:+UseSerialGC",
-                "--window", "0s", "--docs", "docs/benchmarks");
+                "--tuned-java-opts", " -XX:TieredStopAtLevel=1  -XX:-UsePerfData", "--window", "0s", "--docs", "docs/benchmarks");
 
         assertThat(options.scenarios()).containsExactly(new Scenario("local", 8), new Scenario("local", 16));
         assertThat(options.repetitions()).isEqualTo(1);
         assertThat(options.implementations()).containsExactly("java", "go");
         assertThat(options.javaHome()).contains(Path.of("/opt/jdk25"));
         assertThat(options.javaOptions()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(options.tunedJavaOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
         assertThat(options.settings().measuresIdle()).isFalse();
         assertThat(options.docs()).contains(Path.of("docs/benchmarks"));
     }

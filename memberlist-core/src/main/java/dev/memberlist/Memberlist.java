@@ -165,7 +165,9 @@ public final class Memberlist implements AutoCloseable {
      * Starts a {@link #prepare prepared} node: starts the transport and announces the node, blocking
      * until it is listening. Then it warms the node up, waiting up to a second: the codecs, the cipher
      * and the TCP paths run once, with a TCP ping to the node's own advertised address, so that the
-     * first push/pull of a join is as fast as later ones. Does nothing when the node runs. After
+     * first push/pull of a join is as fast as later ones; then 250 UDP pings to itself, one after
+     * another, get the probe path compiled (they carry no gossip and go on in the background past
+     * the second). Does nothing when the node runs. After
      * {@link #shutdown()}, starts a new node if it was {@link #prepareRestartable prepared as restartable}.
      *
      * @throws MemberlistException when the node was shut down and cannot restart, or the transport

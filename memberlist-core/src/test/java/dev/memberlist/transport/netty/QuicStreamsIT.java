@@ -24,19 +24,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The stream contract on QUIC, and what only QUIC does: one connection per peer carrying a stream
  * per exchange, and its own UDP port at gossip port + offset.
  */
-class QuicStreamsIT extends StreamTransportContract {
-
-    private static final byte[] PING = StreamFrameFixtures.pingRequest();
-    private static final byte[] ACK = StreamFrameFixtures.ackResponse();
+class QuicStreamsIT extends AuthenticatedStreamTransportContract {
 
     @Override
     MemberlistConfig.Builder streams(MemberlistConfig.Builder config, StreamTls tls) {
         return config.streamLayer(StreamLayer.QUIC).streamTls(tls).tcpTimeout(Duration.ofSeconds(5));
-    }
-
-    @Override
-    boolean usesTls() {
-        return true;
     }
 
     @Test

@@ -27,21 +27,20 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * What every stream layer of {@link NettyTransport} must do, over real sockets on 127.0.0.1: exchange
- * and send, deadlines, refusal, the stream limit, frame checks, the inbound buffer budget, closing,
- * and with TLS, refusing and counting untrusted peers and rotating certificates. Each subclass runs
- * it on one layer; Netty's leak detector is paranoid throughout.
+ * and send, deadlines, refusal, the stream limit, frame checks, the inbound buffer budget and
+ * closing ({@link AuthenticatedStreamTransportContract} adds what layers with TLS must do). Each
+ * subclass runs it on one layer; Netty's leak detector is paranoid throughout.
  */
 @ExtendWith(NoNettyLeaks.class)
 abstract class StreamTransportContract {
 
     static final Duration WAIT = Duration.ofSeconds(5);
-    private static final byte[] PING = StreamFrameFixtures.pingRequest();
-    private static final byte[] ACK = StreamFrameFixtures.ackResponse();
+    static final byte[] PING = StreamFrameFixtures.pingRequest();
+    static final byte[] ACK = StreamFrameFixtures.ackResponse();
     private static final TestCertificates CLUSTER_CA = TestCertificates.authority("cluster-ca");
 
     private final List<NettyTransport> transports = new ArrayList<>();
@@ -52,9 +51,6 @@ abstract class StreamTransportContract {
      * @return the configuration with this layer's streams
      */
     abstract MemberlistConfig.Builder streams(MemberlistConfig.Builder config, StreamTls tls);
-
-    /** @return whether the layer authenticates peers with TLS */
-    abstract boolean usesTls();
 
     @AfterEach
     void closeEveryTransport() {
@@ -208,46 +204,6 @@ abstract class StreamTransportContract {
         assertThatThrownBy(() -> pending.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isInstanceOf(ExecutionException.class);
         assertThat(closing.exchange(silent.advertiseAddress(), PING, WAIT)).isCompletedExceptionally();
         assertThat(closing.send(silent.advertiseAddress(), PING, WAIT)).isCompletedExceptionally();
-    }
-
-    @Test
-    void aPeerWithACertificateFromAnotherCaIsRefusedAndCounted() {
-        assumeThat(usesTls()).as("the layer authenticates peers").isTrue();
-        RecordingTelemetry bTelemetry = new RecordingTelemetry();
-        NettyTransport b = start("b", new RecordingTransportHandler(request -> ACK), config -> config.telemetry(bTelemetry));
-        NettyTransport stranger = start("stranger", new RecordingTransportHandler(),
-                TestCertificates.authority("other-ca").streamTlsFor("stranger"), UnaryOperator.identity());
-
-        CompletableFuture<byte[]> refused = stranger.exchange(b.advertiseAddress(), PING, WAIT).toCompletableFuture();
-
-        assertThatThrownBy(() -> refused.get(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS)).isInstanceOf(ExecutionException.class);
-        // A QUIC peer that refuses this node's certificate may just vanish: its handshake deadline counts it.
-        await().atMost(WAIT.multipliedBy(2)).until(() -> bTelemetry.dropped("tls_refused") >= 1);
-    }
-
-    @Test
-    void rotatedCertificatesDecideTheNextStreams() {
-        assumeThat(usesTls()).as("the layer authenticates peers").isTrue();
-        TestCertificates oldCa = TestCertificates.authority("old-ca");
-        TestCertificates newCa = TestCertificates.authority("new-ca");
-        StreamTls aTls = oldCa.streamTlsFor("a");
-        StreamTls bTls = oldCa.streamTlsFor("b");
-        RecordingTelemetry bTelemetry = new RecordingTelemetry();
-        NettyTransport a = start("a", new RecordingTransportHandler(), aTls, UnaryOperator.identity());
-        NettyTransport b = start("b", new RecordingTransportHandler(request -> ACK), bTls, config -> config.telemetry(bTelemetry));
-        assertThat(join(a.exchange(b.advertiseAddress(), PING, WAIT))).isEqualTo(ACK);
-
-        bTls.update(newCa.issue("b").keyManagers(), newCa.trustManagers());
-
-        for (int attempt = 0; attempt < 2; attempt++) {
-            CompletableFuture<byte[]> stale = a.exchange(b.advertiseAddress(), PING, WAIT).toCompletableFuture();
-            assertThatThrownBy(() -> stale.get(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS))
-                    .as("a stream from a member still on the old CA").isInstanceOf(ExecutionException.class);
-        }
-        // A QUIC peer that refuses this node's certificate may just vanish: its handshake deadline counts it.
-        await().atMost(WAIT.multipliedBy(2)).until(() -> bTelemetry.dropped("tls_refused") >= 1);
-        aTls.update(newCa.issue("a").keyManagers(), TestCertificates.trusting(oldCa, newCa));
-        assertThat(join(a.exchange(b.advertiseAddress(), PING, WAIT))).isEqualTo(ACK);
     }
 
     NettyTransport start(String name, TransportHandler handler) {

@@ -10,9 +10,4 @@ class TcpStreamsIT extends StreamTransportContract {
     MemberlistConfig.Builder streams(MemberlistConfig.Builder config, StreamTls tls) {
         return config;
     }
-
-    @Override
-    boolean usesTls() {
-        return false;
-    }
 }

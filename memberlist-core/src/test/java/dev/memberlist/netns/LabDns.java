@@ -1,5 +1,7 @@
 package dev.memberlist.netns;
 
+import org.awaitility.Awaitility;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +23,13 @@ final class LabDns implements AutoCloseable {
     private static final Path DNSMASQ = Path.of("/usr/sbin/dnsmasq");
 
     private final Path hostsFile;
+    private final Path log;
     private final Process server;
+    private int records;
 
-    private LabDns(Path hostsFile, Process server) {
+    private LabDns(Path hostsFile, Path log, Process server) {
         this.hostsFile = hostsFile;
+        this.log = log;
         this.server = server;
     }
 
@@ -35,17 +40,19 @@ final class LabDns implements AutoCloseable {
     static LabDns start(NetworkLab lab) throws IOException {
         LabPrerequisite.require(Files.isExecutable(DNSMASQ), "dnsmasq is missing: apt-get install dnsmasq-base");
         Path hostsFile = Files.createTempFile("lab-dns-", ".hosts");
+        Path log = LabProcess.log(lab.switchNamespace(), "dnsmasq");
         // Until dnsmasq has read its hosts file it has no handler for the SIGHUP that add() sends.
         Process server = LabProcess.start(lab.switchNamespace(), List.of(DNSMASQ.toString(),
                 "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--addn-hosts=" + hostsFile,
                 "--listen-address=" + NetworkLab.DNS_ADDRESS, "--bind-interfaces", "--user=root", "--pid-file",
                 "--local-ttl=0", "--log-queries", "--log-facility=-"),
-                LabProcess.log(lab.switchNamespace(), "dnsmasq"), "read " + hostsFile, Duration.ofSeconds(20));
-        return new LabDns(hostsFile, server);
+                log, "read " + hostsFile, Duration.ofSeconds(20));
+        return new LabDns(hostsFile, log, server);
     }
 
     /**
-     * Adds an A record and has the server read its records again.
+     * Adds an A record and has the server read its records again; returns once it has (SIGHUP is
+     * asynchronous: a lookup right after the signal may still get the old records).
      *
      * @param name the name
      * @param address an IPv4 address
@@ -56,7 +63,11 @@ final class LabDns implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        records++;
         reload();
+        String reread = "read " + hostsFile + " - " + records + " names";
+        Awaitility.await("dnsmasq writes '" + reread + "'").atMost(Duration.ofSeconds(10))
+                .until(() -> Files.readString(log).contains(reread));
     }
 
     private void reload() {

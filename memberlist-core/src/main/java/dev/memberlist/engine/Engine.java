@@ -102,7 +102,7 @@ public final class Engine {
                 this::bindPort);
         StreamCodec streamCodec = new StreamCodec(codecSettings);
         this.streams = new Streams(config, seams, streamCodec, table, membership, this::bindPort);
-        this.warmUp = new WarmUp(config.name(), packetCodec, streamCodec, streams, acks::nextSeqNo, this::ping);
+        this.warmUp = new WarmUp(config.name(), packetCodec, streamCodec, streams, acks, outbound);
         this.userMessages = new UserMessageSender(config, table, packetCodec, streamCodec, seams.transport());
         this.probing = new Probing(config, seams, table, membership, acks, outbound, streams, awareness);
     }
@@ -159,7 +159,8 @@ public final class Engine {
         if (!started || shutdown) {
             return CompletableFuture.completedFuture(null);
         }
-        return warmUp.run(membership.local(), seams.transport().advertiseAddress(), config.tcpTimeout());
+        return warmUp.run(membership.local(), seams.transport().advertiseAddress(), config.tcpTimeout(),
+                config.probeTimeout());
     }
 
     /**

@@ -193,8 +193,15 @@ final class InboundPackets {
         }
         byte[] payload = SafeCalls.get("PingDelegate.ackPayload", delegates::ackPayload, new byte[0]);
         Bytes ackPayload = payload.length == 0 ? Bytes.NIL : Bytes.copyOf(payload);
-        outbound.sendWithPiggyback(Addresses.replyTo(ping.sourceAddr(), ping.sourcePort(), from),
-                MessageCodec.encode(new AckResponse(ping.seqNo(), ackPayload)));
+        InetSocketAddress replyTo = Addresses.replyTo(ping.sourceAddr(), ping.sourcePort(), from);
+        byte[] ack = MessageCodec.encode(new AckResponse(ping.seqNo(), ackPayload));
+        if (ping.sourceNode().equals(self.name())) {
+            // A ping from this node itself (the warm-up): gossip piggybacked here would spend its
+            // transmits on nobody.
+            outbound.sendRaw(replyTo, ack, false);
+        } else {
+            outbound.sendWithPiggyback(replyTo, ack);
+        }
     }
 
     /** Probes a node for another one (Go's {@code handleIndirectPing}). */

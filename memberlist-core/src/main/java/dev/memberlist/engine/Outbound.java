@@ -55,18 +55,13 @@ final class Outbound {
     }
 
     /**
-     * Sends a message with as many queued broadcasts piggybacked as fit, unless it goes to this node
-     * itself (the warm-up's pings and their acks): gossip sent there would spend its transmits on
-     * nobody.
+     * Sends a message with as many queued broadcasts piggybacked as fit.
      *
      * @param to the destination
      * @param message the encoded message
      * @return completes when handed to the network
      */
     CompletionStage<Void> sendWithPiggyback(InetSocketAddress to, byte[] message) {
-        if (to.equals(transport.advertiseAddress())) {
-            return sendRaw(to, message, false);
-        }
         List<byte[]> extra = broadcasts(COMPOUND_PART_OVERHEAD, packetBudget() - message.length);
         if (extra.isEmpty()) {
             return sendRaw(to, message, false);

@@ -1,5 +1,7 @@
 package dev.memberlist.engine;
 
+import dev.memberlist.probe.AckHandler;
+import dev.memberlist.probe.AckTracker;
 import dev.memberlist.state.NodeRecord;
 import dev.memberlist.state.Versions;
 import dev.memberlist.wire.Alive;
@@ -19,8 +21,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
-import java.util.function.LongSupplier;
 
 /**
  * Runs the cold paths of a fresh node once, and its probe path a few hundred times, before other
@@ -51,31 +51,29 @@ final class WarmUp {
     private final PacketCodec packets;
     private final StreamCodec streamCodec;
     private final Streams streams;
-    private final LongSupplier seqNos;
-    private final BiFunction<String, InetSocketAddress, CompletableFuture<Duration>> udpPing;
+    private final AckTracker acks;
+    private final Outbound outbound;
 
-    /**
-     * @param udpPing the engine's UDP ping ({@link Engine#ping}), by node name and address
-     */
-    WarmUp(String name, PacketCodec packets, StreamCodec streamCodec, Streams streams, LongSupplier seqNos,
-           BiFunction<String, InetSocketAddress, CompletableFuture<Duration>> udpPing) {
+    WarmUp(String name, PacketCodec packets, StreamCodec streamCodec, Streams streams, AckTracker acks,
+           Outbound outbound) {
         this.name = name;
         this.packets = packets;
         this.streamCodec = streamCodec;
         this.streams = streams;
-        this.seqNos = seqNos;
-        this.udpPing = udpPing;
+        this.acks = acks;
+        this.outbound = outbound;
     }
 
     /**
      * @param self the local node, announced
      * @param to the local node's advertised address
      * @param tcpTimeout the deadline of the TCP ping
+     * @param probeTimeout the deadline of each UDP ping; the first unanswered one ends the warm-up
      * @return completes, never exceptionally, once the TCP ping is answered, failed or skipped; the UDP
      *     pings go on after it
      */
-    CompletableFuture<Void> run(NodeRecord self, InetSocketAddress to, Duration tcpTimeout) {
-        Ping ping = new Ping(seqNos.getAsLong(), name, self.addr(), self.port(), name);
+    CompletableFuture<Void> run(NodeRecord self, InetSocketAddress to, Duration tcpTimeout, Duration probeTimeout) {
+        Ping ping = new Ping(acks.nextSeqNo(), name, self.addr(), self.port(), name);
         try {
             roundTripCodecs(self, ping);
         } catch (WireFormatException e) {
@@ -90,24 +88,45 @@ final class WarmUp {
                         failure == null ? "no matching ack" : Streams.rootMessage(failure));
             }
             // The UDP rounds serve an idle node's CPU, not the first join: nobody waits for them.
-            udpRounds(to, UDP_ROUNDS);
+            udpRounds(self, to, probeTimeout, UDP_ROUNDS);
             return null;
         });
     }
 
-    /** Pings this node over UDP {@code left} more times, one after another; the first unanswered ping ends it. */
-    private void udpRounds(InetSocketAddress to, int left) {
+    private CompletableFuture<Void> udpRounds(NodeRecord self, InetSocketAddress to, Duration timeout, int left) {
         if (left == 0) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        udpPing.apply(name, to).whenComplete((rtt, failure) -> {
-            if (failure != null) {
-                log.debug("The UDP warm-up of {} with {} got no answer after {} pings: {}", name, to,
-                        UDP_ROUNDS - left, Streams.rootMessage(failure));
-            } else {
-                udpRounds(to, left - 1);
+        return udpPing(self, to, timeout).thenCompose(answered -> {
+            if (!answered) {
+                log.debug("The UDP warm-up of {} with {} got no answer after {} pings", name, to, UDP_ROUNDS - left);
+                return CompletableFuture.completedFuture(null);
+            }
+            return udpRounds(self, to, timeout, left - 1);
+        });
+    }
+
+    private CompletableFuture<Boolean> udpPing(NodeRecord self, InetSocketAddress to, Duration timeout) {
+        long seqNo = acks.nextSeqNo();
+        CompletableFuture<Boolean> answered = new CompletableFuture<>();
+        acks.expect(seqNo, timeout, new AckHandler() {
+            @Override
+            public void onAck(Bytes payload, long receivedAtNanos) {
+                answered.complete(true);
+            }
+
+            @Override
+            public void onExpired() {
+                answered.complete(false);
             }
         });
+        outbound.sendRaw(to, MessageCodec.encode(new Ping(seqNo, name, self.addr(), self.port(), name)), false)
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        answered.complete(false);
+                    }
+                });
+        return answered;
     }
 
     private void roundTripCodecs(NodeRecord self, Ping ping) {

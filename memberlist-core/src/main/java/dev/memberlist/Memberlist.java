@@ -166,7 +166,8 @@ public final class Memberlist implements AutoCloseable {
      * until it is listening. Then it warms the node up, waiting up to a second: the codecs, the cipher
      * and the TCP paths run once, with a TCP ping to the node's own advertised address, so that the
      * first push/pull of a join is as fast as later ones; then 250 UDP pings to itself, one after
-     * another, get the probe path compiled (they carry no gossip, and start does not wait for them). Does nothing when the node runs. After
+     * another, get the probe path compiled (they carry no gossip and go on in the background past
+     * the second). Does nothing when the node runs. After
      * {@link #shutdown()}, starts a new node if it was {@link #prepareRestartable prepared as restartable}.
      *
      * @throws MemberlistException when the node was shut down and cannot restart, or the transport

@@ -36,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
  * ping to its own advertised address, which runs the connector, the acceptor, the framing and the
  * responder; then {@value #UDP_ROUNDS} UDP pings to itself, one after another, which run the probe
  * path end to end (encoding, the transport both ways, the handoff to the engine, the ack tracker)
- * often enough to have it compiled; a join does not wait for these. Nothing reaches the membership, the broadcast queue or a
+ * often enough to have it compiled. Nothing reaches the membership, the broadcast queue or a
  * delegate: self-pings and their acks carry no piggybacked gossip. The pings are counted in
  * telemetry like any other. Engine thread only.
  */
@@ -69,8 +69,7 @@ final class WarmUp {
      * @param to the local node's advertised address
      * @param tcpTimeout the deadline of the TCP ping
      * @param probeTimeout the deadline of each UDP ping; the first unanswered one ends the warm-up
-     * @return completes, never exceptionally, once the TCP ping is answered, failed or skipped; the UDP
-     *     pings go on after it
+     * @return completes, never exceptionally, once the pings are answered, failed or skipped
      */
     CompletableFuture<Void> run(NodeRecord self, InetSocketAddress to, Duration tcpTimeout, Duration probeTimeout) {
         Ping ping = new Ping(acks.nextSeqNo(), name, self.addr(), self.port(), name);
@@ -87,10 +86,8 @@ final class WarmUp {
                 log.debug("The TCP warm-up of {} with {} got no answer: {}", name, to,
                         failure == null ? "no matching ack" : Streams.rootMessage(failure));
             }
-            // The UDP rounds serve an idle node's CPU, not the first join: nobody waits for them.
-            udpRounds(self, to, probeTimeout, UDP_ROUNDS);
             return null;
-        });
+        }).thenCompose(ignored -> udpRounds(self, to, probeTimeout, UDP_ROUNDS));
     }
 
     private CompletableFuture<Void> udpRounds(NodeRecord self, InetSocketAddress to, Duration timeout, int left) {

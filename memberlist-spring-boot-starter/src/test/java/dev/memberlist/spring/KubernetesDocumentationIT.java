@@ -85,10 +85,13 @@ class KubernetesDocumentationIT {
 
         for (ConfigurableApplicationContext pod : List.of(first, second)) {
             JoinEvents events = pod.getBean(JoinEvents.class);
-            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pod.getBean(Memberlist.class).numMembers())
-                    .as("members; the last failed attempts: %s", events.failed.subList(Math.max(0, events.failed.size() - 3),
-                            events.failed.size()))
-                    .isEqualTo(2));
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                List<JoinFailedEvent> failed = List.copyOf(events.failed);
+                assertThat(pod.getBean(Memberlist.class).numMembers())
+                        .as("members; the last failed attempts: %s", failed.subList(Math.max(0, failed.size() - 3),
+                                failed.size()))
+                        .isEqualTo(2);
+            });
             // A pod that another pod joined first stops looking at its next attempt, without a join of its own.
             await().atMost(TIMEOUT).until(() -> Boolean.FALSE.equals(
                     pod.getBean(MemberlistHealthIndicator.class).health().getDetails().get("lookingForSeeds")));

@@ -199,6 +199,10 @@ public record MemberlistConfig(
 
     /**
      * Go's {@code DefaultLocalConfig}: fast timings for nodes on one machine or a fast local network.
+     * It sends each broadcast only {@code 2 × ceil(log10(n + 1))} times, so news such as a new node
+     * often misses a node, which then learns it from a push/pull, every 15 s with a random peer: in
+     * simulations of a node joining six others, a third of the joins reached the last node only that
+     * way, and the slowest of 400 took 42 s. Raise {@code retransmitMult} where that matters.
      *
      * @return a builder holding the local defaults
      */

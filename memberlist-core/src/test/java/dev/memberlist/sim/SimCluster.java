@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,7 @@ public final class SimCluster {
     private final SimulatedNetwork network;
     private final SimEvents events;
     private final SplittableRandom seeds;
+    private final Supplier<MemberlistConfig.Builder> preset;
     private final UnaryOperator<MemberlistConfig.Builder> configurer;
     private final Map<String, UnaryOperator<MemberlistConfig.Builder>> nodeConfigurers;
     private final Function<String, Delegate> delegates;
@@ -56,6 +58,7 @@ public final class SimCluster {
         this.network = new SimulatedNetwork(scheduler, builder.seed);
         this.events = new SimEvents(scheduler);
         this.seeds = new SplittableRandom(builder.seed ^ 0x5DEECE66DL);
+        this.preset = builder.preset;
         this.configurer = builder.configurer;
         this.nodeConfigurers = Map.copyOf(builder.nodeConfigurers);
         this.delegates = builder.delegates;
@@ -78,7 +81,7 @@ public final class SimCluster {
 
     /** One shared, immutable record per initial node, as every node holds it after a finished join. */
     private List<NodeRecord> everyNodeAlive(int count) {
-        ProtocolVersions versions = configurer.apply(MemberlistConfig.lan()).name("n0").build().advertisedVersions();
+        ProtocolVersions versions = configurer.apply(preset.get()).name("n0").build().advertisedVersions();
         List<NodeRecord> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             InetSocketAddress address = SimulatedNetwork.address(i);
@@ -174,7 +177,7 @@ public final class SimCluster {
         InetSocketAddress address = SimulatedNetwork.address(addressIndex);
         SimulatedScheduler.NodeScheduler nodeScheduler = scheduler.forNode(key);
         MemberlistConfig.Builder config = nodeConfigurers.getOrDefault(name, UnaryOperator.identity())
-                .apply(configurer.apply(MemberlistConfig.lan()))
+                .apply(configurer.apply(preset.get()))
                 .name(name)
                 .events(eventDelegates.apply(name))
                 .conflict(events.conflictDelegate(name))
@@ -392,6 +395,7 @@ public final class SimCluster {
     public static final class Builder {
         private long seed = 1;
         private int nodes = 3;
+        private Supplier<MemberlistConfig.Builder> preset = MemberlistConfig::lan;
         private UnaryOperator<MemberlistConfig.Builder> configurer = UnaryOperator.identity();
         private final Map<String, UnaryOperator<MemberlistConfig.Builder>> nodeConfigurers = new LinkedHashMap<>();
         private Function<String, Delegate> delegates = name -> null;
@@ -431,7 +435,17 @@ public final class SimCluster {
             return this;
         }
 
-        /** @param value adjusts each node's configuration (which starts from the LAN preset) @return this builder */
+        /**
+         * @param value the preset every node's configuration starts from, such as {@link MemberlistConfig#local}
+         *     (default {@link MemberlistConfig#lan})
+         * @return this builder
+         */
+        public Builder preset(Supplier<MemberlistConfig.Builder> value) {
+            preset = value;
+            return this;
+        }
+
+        /** @param value adjusts each node's configuration (which starts from the {@link #preset}) @return this builder */
         public Builder config(UnaryOperator<MemberlistConfig.Builder> value) {
             configurer = value;
             return this;

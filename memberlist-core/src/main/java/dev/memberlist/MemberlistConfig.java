@@ -50,6 +50,9 @@ import java.util.function.Predicate;
  * @param gossipNodes how many nodes each gossip round sends to
  * @param gossipToTheDeadTime how long dead nodes still get gossip (so they can refute), and how long
  *     dead and left nodes are remembered
+ * @param eagerGossip whether a node that has sent no gossip for a whole {@code gossipInterval} sends news
+ *     at once instead of at its next gossip round; the rounds every interval run either way. Not in Go,
+ *     whose first hop of news waits for the next round (half an interval on average); off gives Go's timing
  * @param gossipVerifyIncoming whether to require encryption on input when a keyring is set
  * @param gossipVerifyOutgoing whether to encrypt output when a keyring is set
  * @param enableCompression whether to LZW-compress packets (when smaller) and streams
@@ -109,6 +112,7 @@ public record MemberlistConfig(
         Duration gossipInterval,
         int gossipNodes,
         Duration gossipToTheDeadTime,
+        boolean eagerGossip,
         boolean gossipVerifyIncoming,
         boolean gossipVerifyOutgoing,
         boolean enableCompression,
@@ -262,6 +266,7 @@ public record MemberlistConfig(
         private Duration gossipInterval = Duration.ofMillis(200);
         private int gossipNodes = 3;
         private Duration gossipToTheDeadTime = Duration.ofSeconds(30);
+        private boolean eagerGossip = true;
         private boolean gossipVerifyIncoming = true;
         private boolean gossipVerifyOutgoing = true;
         private boolean enableCompression = true;
@@ -313,6 +318,7 @@ public record MemberlistConfig(
             gossipInterval = c.gossipInterval;
             gossipNodes = c.gossipNodes;
             gossipToTheDeadTime = c.gossipToTheDeadTime;
+            eagerGossip = c.eagerGossip;
             gossipVerifyIncoming = c.gossipVerifyIncoming;
             gossipVerifyOutgoing = c.gossipVerifyOutgoing;
             enableCompression = c.enableCompression;
@@ -389,6 +395,8 @@ public record MemberlistConfig(
         public Builder gossipNodes(int value) { gossipNodes = value; return this; }
         /** @param value see {@link MemberlistConfig#gossipToTheDeadTime()} @return this builder */
         public Builder gossipToTheDeadTime(Duration value) { gossipToTheDeadTime = value; return this; }
+        /** @param value see {@link MemberlistConfig#eagerGossip()} @return this builder */
+        public Builder eagerGossip(boolean value) { eagerGossip = value; return this; }
         /** @param value see {@link MemberlistConfig#gossipVerifyIncoming()} @return this builder */
         public Builder gossipVerifyIncoming(boolean value) { gossipVerifyIncoming = value; return this; }
         /** @param value see {@link MemberlistConfig#gossipVerifyOutgoing()} @return this builder */
@@ -463,7 +471,7 @@ public record MemberlistConfig(
                     delegateProtocolMax, tcpTimeout, indirectChecks, retransmitMult, suspicionMult,
                     suspicionMaxTimeoutMult, pushPullInterval, probeInterval, probeTimeout, disableTcpPings,
                     disableTcpPingsForNode, awarenessMaxMultiplier, gossipInterval, gossipNodes, gossipToTheDeadTime,
-                    gossipVerifyIncoming, gossipVerifyOutgoing, enableCompression, keyring, handoffQueueDepth,
+                    eagerGossip, gossipVerifyIncoming, gossipVerifyOutgoing, enableCompression, keyring, handoffQueueDepth,
                     udpBufferSize, deadNodeReclaimTime, requireNodeNames, cidrsAllowed, queueCheckInterval,
                     reconnectInterval, reconnectTimeout, delegates, telemetry, addressResolver, udpReceiveBufferSize, maxInboundStreams,
                     inboundStreamBufferSize, streamTls, streamLayer, quicPortOffset));

@@ -27,6 +27,7 @@ final class AgentConfig {
                 .bindAddress(flags.string(AgentFlag.BIND))
                 .bindPort(flags.integer(AgentFlag.PORT))
                 .label(flags.string(AgentFlag.LABEL))
+                .eagerGossip(flags.bool(AgentFlag.EAGER_GOSSIP))
                 .enableCompression(flags.bool(AgentFlag.COMPRESS))
                 .gossipVerifyIncoming(flags.bool(AgentFlag.VERIFY_INCOMING))
                 .gossipVerifyOutgoing(flags.bool(AgentFlag.VERIFY_OUTGOING));

@@ -26,6 +26,8 @@ enum AgentFlag {
     SUSPICION_MULT("suspicion-mult", Kind.INT, "0", "override suspicionMult"),
     RETRANSMIT_MULT("retransmit-mult", Kind.INT, "0", "override retransmitMult"),
     INDIRECT_CHECKS("indirect-checks", Kind.INT, "0", "override indirectChecks"),
+    EAGER_GOSSIP("eager-gossip", Kind.BOOL, "true",
+            "eagerGossip: news goes out at once after a quiet gossip interval; false keeps Go's timing (Java only)"),
     COMPRESS("compress", Kind.BOOL, "true", "enableCompression (LZW)"),
     VERIFY_INCOMING("verify-incoming", Kind.BOOL, "true", "gossipVerifyIncoming (with -key)"),
     VERIFY_OUTGOING("verify-outgoing", Kind.BOOL, "true", "gossipVerifyOutgoing (with -key)"),

@@ -68,6 +68,7 @@ public final class Engine {
     private final Reconnector reconnector;
     private final WarmUp warmUp;
     private final UserMessageSender userMessages;
+    private final GossipRounds gossip;
     private final List<Cancellable> timers = new ArrayList<>();
     private final PendingFutures pending = new PendingFutures();
     private volatile int healthScore;
@@ -89,15 +90,17 @@ public final class Engine {
         this.queue = new TransmitLimitedQueue(config.retransmitMult(), table::size);
         this.acks = new AckTracker(seams.scheduler());
         this.reconnector = new Reconnector(config.reconnectTimeout().toNanos());
-        EngineListener listener = new EngineListener(config, queue, awareness, reconnector, seams.clock());
-        this.membership = new Membership(new MembershipSettings(config.name(), config.suspicionMult(),
-                config.suspicionMaxTimeoutMult(), config.probeInterval().toNanos(),
-                config.deadNodeReclaimTime().toNanos()), table, seams.clock(), seams.scheduler(), seams.random(), listener);
         CodecSettings codecSettings = new CodecSettings(config.label(), config.skipInboundLabelCheck(), config.keyring(),
                 config.gossipVerifyIncoming(), config.gossipVerifyOutgoing(), config.enableCompression(),
                 EncryptionVersion.forProtocolVersion(config.protocolVersion()));
         PacketCodec packetCodec = new PacketCodec(codecSettings);
         this.outbound = new Outbound(config, seams.transport(), packetCodec, queue, config.delegates());
+        this.gossip = new GossipRounds(config, seams, table, outbound);
+        EngineListener listener = new EngineListener(config, queue, awareness, reconnector, seams.clock(),
+                gossip::newsQueued);
+        this.membership = new Membership(new MembershipSettings(config.name(), config.suspicionMult(),
+                config.suspicionMaxTimeoutMult(), config.probeInterval().toNanos(),
+                config.deadNodeReclaimTime().toNanos()), table, seams.clock(), seams.scheduler(), seams.random(), listener);
         this.inboundPackets = new InboundPackets(config, seams.scheduler(), packetCodec, membership, acks, outbound, listener,
                 this::bindPort);
         StreamCodec streamCodec = new StreamCodec(codecSettings);
@@ -126,9 +129,9 @@ public final class Engine {
             timers.add(Periodic.start(seams.scheduler(), stagger(config.probeInterval()), config::probeInterval,
                     probing::tick));
         }
-        if (!config.gossipInterval().isZero() && config.gossipNodes() > 0) {
+        if (gossip.enabled()) {
             timers.add(Periodic.start(seams.scheduler(), stagger(config.gossipInterval()), config::gossipInterval,
-                    this::gossip));
+                    gossip::round));
         }
         if (!config.pushPullInterval().isZero()) {
             Supplier<Duration> pushPullPeriod = () -> Duration.ofNanos(
@@ -346,6 +349,7 @@ public final class Engine {
             return;
         }
         shutdown = true;
+        gossip.stop();
         timers.forEach(Cancellable::cancel);
         timers.clear();
         acks.clear();
@@ -388,19 +392,6 @@ public final class Engine {
     /** @return whether {@link #leave} was called */
     public boolean hasLeft() {
         return membership.hasLeft();
-    }
-
-    private void gossip() {
-        long now = seams.clock().nanoTime();
-        long deadGossipNanos = config.gossipToTheDeadTime().toNanos();
-        List<NodeRecord> targets = table.randomNodes(config.gossipNodes(), r -> r.name().equals(config.name())
-                || r.state() == NodeState.LEFT
-                || (r.state() == NodeState.DEAD && now - r.stateChangeNanos() > deadGossipNanos), seams.random());
-        for (NodeRecord target : targets) {
-            if (!outbound.sendGossip(Addresses.of(target), target.versions().protocolMax() >= 5)) {
-                return;
-            }
-        }
     }
 
     private void periodicPushPull() {

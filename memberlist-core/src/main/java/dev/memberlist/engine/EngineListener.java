@@ -33,9 +33,11 @@ final class EngineListener implements MembershipListener {
     private final Awareness awareness;
     private final Reconnector reconnector;
     private final Clock clock;
+    private final Runnable broadcastQueued;
+    private boolean merging;
 
     EngineListener(MemberlistConfig config, TransmitLimitedQueue queue, Awareness awareness, Reconnector reconnector,
-                   Clock clock) {
+                   Clock clock, Runnable broadcastQueued) {
         this.queue = queue;
         this.delegates = config.delegates();
         this.telemetry = config.telemetry();
@@ -43,11 +45,26 @@ final class EngineListener implements MembershipListener {
         this.awareness = awareness;
         this.reconnector = reconnector;
         this.clock = clock;
+        this.broadcastQueued = broadcastQueued;
     }
 
     @Override
     public void broadcast(String node, Message message, Runnable onFinished) {
         queue.queue(new Broadcast(node, MessageCodec.encode(message), onFinished));
+        if (!merging) {
+            broadcastQueued.run();
+        }
+    }
+
+    /** The broadcasts of a merge wait for the next gossip round, as in Go: see {@link GossipRounds}. */
+    @Override
+    public void merging(Runnable merge) {
+        merging = true;
+        try {
+            merge.run();
+        } finally {
+            merging = false;
+        }
     }
 
     @Override

@@ -274,6 +274,10 @@ public final class Membership {
      * @param remote the remote entries, ports already fixed up
      */
     public void merge(List<PushNodeState> remote) {
+        listener.merging(() -> mergeEntries(remote));
+    }
+
+    private void mergeEntries(List<PushNodeState> remote) {
         for (PushNodeState entry : remote) {
             switch (entry.state()) {
                 case PushNodeState.STATE_ALIVE -> aliveNode(new Alive(entry.incarnation(), entry.name(), entry.addr(),

@@ -21,6 +21,16 @@ public interface MembershipListener {
     void broadcast(String node, Message message, Runnable onFinished);
 
     /**
+     * Runs a push/pull merge, whose broadcasts carry a whole table's worth of news at once rather
+     * than news of the moment; a listener may treat them apart. By default it just runs it.
+     *
+     * @param merge applies the remote table, queueing broadcasts as it goes
+     */
+    default void merging(Runnable merge) {
+        merge.run();
+    }
+
+    /**
      * Asks whether an alive message may be applied (Go's {@code AliveDelegate}).
      *
      * @param candidate builds the node as the alive message describes it; every alive message

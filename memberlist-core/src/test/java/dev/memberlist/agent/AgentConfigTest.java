@@ -27,6 +27,7 @@ class AgentConfigTest {
         assertThat(config.gossipInterval()).isEqualTo(local.gossipInterval());
         assertThat(config.retransmitMult()).isEqualTo(local.retransmitMult());
         assertThat(config.enableCompression()).isTrue();
+        assertThat(config.eagerGossip()).isTrue();
         assertThat(config.encryptionEnabled()).isFalse();
         assertThat(config.advertiseAddress()).isEmpty();
     }
@@ -58,10 +59,11 @@ class AgentConfigTest {
 
     @Test
     void switchesAndAddressesArePassedOn() {
-        MemberlistConfig config = config("-compress=false", "-verify-incoming=false", "-verify-outgoing=0",
+        MemberlistConfig config = config("-compress=false", "-eager-gossip=false", "-verify-incoming=false", "-verify-outgoing=0",
                 "-bind", "127.0.0.2", "-port", "7000", "-advertise", "10.0.0.1", "-label", "blue");
 
         assertThat(config.enableCompression()).isFalse();
+        assertThat(config.eagerGossip()).isFalse();
         assertThat(config.gossipVerifyIncoming()).isFalse();
         assertThat(config.gossipVerifyOutgoing()).isFalse();
         assertThat(config.bindAddress()).isEqualTo("127.0.0.2");

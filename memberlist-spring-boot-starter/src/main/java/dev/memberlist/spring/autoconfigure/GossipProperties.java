@@ -21,6 +21,12 @@ public class GossipProperties {
     /** Time dead nodes still get gossip, and dead and left nodes are remembered. */
     private @Nullable Duration toTheDeadTime;
 
+    /**
+     * Whether a node that has sent no gossip for a whole interval sends news at once rather than at
+     * its next round (default true; false keeps Go's timing).
+     */
+    private @Nullable Boolean eager;
+
     /** Period of broadcast queue depth reports; must be positive. */
     private @Nullable Duration queueCheckInterval;
 
@@ -54,6 +60,14 @@ public class GossipProperties {
 
     public void setToTheDeadTime(@Nullable Duration toTheDeadTime) {
         this.toTheDeadTime = toTheDeadTime;
+    }
+
+    public @Nullable Boolean getEager() {
+        return eager;
+    }
+
+    public void setEager(@Nullable Boolean eager) {
+        this.eager = eager;
     }
 
     public @Nullable Duration getQueueCheckInterval() {

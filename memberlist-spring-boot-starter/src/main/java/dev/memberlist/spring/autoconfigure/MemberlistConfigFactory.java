@@ -60,6 +60,7 @@ final class MemberlistConfigFactory {
             Map.entry("gossipNodes", "gossip.nodes"),
             Map.entry("retransmitMult", "gossip.retransmit-multiplier"),
             Map.entry("gossipToTheDeadTime", "gossip.to-the-dead-time"),
+            Map.entry("eagerGossip", "gossip.eager"),
             Map.entry("queueCheckInterval", "gossip.queue-check-interval"),
             Map.entry("pushPullInterval", "push-pull.interval"),
             Map.entry("keyring", "encryption.secret-keys"),
@@ -123,6 +124,7 @@ final class MemberlistConfigFactory {
         set("gossipNodes", gossip.getNodes(), b::gossipNodes);
         set("retransmitMult", gossip.getRetransmitMultiplier(), b::retransmitMult);
         set("gossipToTheDeadTime", gossip.getToTheDeadTime(), b::gossipToTheDeadTime);
+        set("eagerGossip", gossip.getEager(), b::eagerGossip);
         set("queueCheckInterval", gossip.getQueueCheckInterval(), b::queueCheckInterval);
         set("pushPullInterval", p.getPushPull().getInterval(), b::pushPullInterval);
         EncryptionProperties encryption = p.getEncryption();

@@ -69,7 +69,7 @@ class MemberlistPropertiesTest {
                 "memberlist.probe.awareness-max-multiplier=9",
                 "memberlist.suspicion.multiplier=6", "memberlist.suspicion.max-timeout-multiplier=7",
                 "memberlist.gossip.retransmit-multiplier=5", "memberlist.gossip.interval=300ms",
-                "memberlist.gossip.nodes=5", "memberlist.gossip.to-the-dead-time=40s",
+                "memberlist.gossip.nodes=5", "memberlist.gossip.to-the-dead-time=40s", "memberlist.gossip.eager=false",
                 "memberlist.gossip.queue-check-interval=10s", "memberlist.push-pull.interval=20s",
                 "memberlist.encryption.verify-incoming=false", "memberlist.encryption.verify-outgoing=false",
                 "memberlist.encryption.secret-keys=" + KEY_1 + "," + KEY_2, "memberlist.compression.enabled=false",
@@ -98,6 +98,7 @@ class MemberlistPropertiesTest {
                     assertThat(c.gossipInterval()).isEqualTo(Duration.ofMillis(300));
                     assertThat(c.gossipNodes()).isEqualTo(5);
                     assertThat(c.gossipToTheDeadTime()).isEqualTo(Duration.ofSeconds(40));
+                    assertThat(c.eagerGossip()).isFalse();
                     assertThat(List.of(c.gossipVerifyIncoming(), c.gossipVerifyOutgoing(), c.enableCompression()))
                             .containsOnly(false);
                     assertThat(c.keyring()).hasValueSatisfying(keyring -> {

@@ -38,6 +38,7 @@ final class ConfigDescriptor {
         config.put("gossipInterval", text(c.gossipInterval()));
         config.put("gossipNodes", c.gossipNodes());
         config.put("gossipToTheDeadTime", text(c.gossipToTheDeadTime()));
+        config.put("eagerGossip", c.eagerGossip());
         config.put("gossipVerifyIncoming", c.gossipVerifyIncoming());
         config.put("gossipVerifyOutgoing", c.gossipVerifyOutgoing());
         config.put("enableCompression", c.enableCompression());

@@ -51,8 +51,9 @@ import java.util.function.Predicate;
  * @param gossipToTheDeadTime how long dead nodes still get gossip (so they can refute), and how long
  *     dead and left nodes are remembered
  * @param eagerGossip whether a node that has sent no gossip for a whole {@code gossipInterval} sends news
- *     at once instead of at its next gossip round; the rounds every interval run either way. Not in Go,
- *     whose first hop of news waits for the next round (half an interval on average); off gives Go's timing
+ *     at once instead of at its next gossip round; the rounds every interval run either way, and a push/pull
+ *     merge's news waits for them. Not in Go, whose first hop of news waits for the next round (half an
+ *     interval on average); off gives Go's timing
  * @param gossipVerifyIncoming whether to require encryption on input when a keyring is set
  * @param gossipVerifyOutgoing whether to encrypt output when a keyring is set
  * @param enableCompression whether to LZW-compress packets (when smaller) and streams

@@ -11,8 +11,10 @@ import java.util.List;
  * Gossip rounds (Go's {@code gossip}): each round sends the queued broadcasts to a few random live,
  * suspect or recently dead nodes, one packet each. Rounds run every gossip interval, as in Go, and,
  * when {@link MemberlistConfig#eagerGossip()} is on, also as soon as news is queued on a node that
- * has sent no gossip for a whole interval: the first hop of news then costs no wait for the next
- * tick, while a node still sends at most one extra round per quiet spell. Engine thread only.
+ * has sent no gossip for a whole interval: the first hop of news (a leave, a suspicion, a refutation,
+ * a verdict, new metadata) then costs no wait for the next tick, while a node still sends at most one
+ * extra round per quiet spell. The broadcasts of a push/pull merge are not news of the moment and
+ * wait for the round, as in Go (see {@link EngineListener#merging}). Engine thread only.
  */
 final class GossipRounds {
 
@@ -60,8 +62,8 @@ final class GossipRounds {
 
     /**
      * A broadcast was queued. With eager gossip on and no gossip sent for a whole interval, a round
-     * runs as soon as the current engine task ends, so that the news of one task (a whole push/pull
-     * merge, say) travels in one round.
+     * runs as soon as the current engine task ends, so that all the news of one task (a packet of
+     * several messages, say) travels in one round.
      */
     void newsQueued() {
         if (!config.eagerGossip() || !enabled() || stopped || eagerRoundScheduled) {

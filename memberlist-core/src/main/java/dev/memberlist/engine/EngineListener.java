@@ -18,6 +18,7 @@ import dev.memberlist.wire.MessageCodec;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,11 +34,11 @@ final class EngineListener implements MembershipListener {
     private final Awareness awareness;
     private final Reconnector reconnector;
     private final Clock clock;
-    private final Runnable broadcastQueued;
+    private final Consumer<Message> broadcastQueued;
     private boolean merging;
 
     EngineListener(MemberlistConfig config, TransmitLimitedQueue queue, Awareness awareness, Reconnector reconnector,
-                   Clock clock, Runnable broadcastQueued) {
+                   Clock clock, Consumer<Message> broadcastQueued) {
         this.queue = queue;
         this.delegates = config.delegates();
         this.telemetry = config.telemetry();
@@ -52,7 +53,7 @@ final class EngineListener implements MembershipListener {
     public void broadcast(String node, Message message, Runnable onFinished) {
         queue.queue(new Broadcast(node, MessageCodec.encode(message), onFinished));
         if (!merging) {
-            broadcastQueued.run();
+            broadcastQueued.accept(message);
         }
     }
 

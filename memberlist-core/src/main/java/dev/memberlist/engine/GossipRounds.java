@@ -4,6 +4,8 @@ import dev.memberlist.MemberlistConfig;
 import dev.memberlist.NodeState;
 import dev.memberlist.state.NodeRecord;
 import dev.memberlist.state.NodeTable;
+import dev.memberlist.wire.Dead;
+import dev.memberlist.wire.Message;
 
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
  * when {@link MemberlistConfig#eagerGossip()} is on, also as soon as news is queued on a node that
  * has sent no gossip for a whole interval: the first hop of news (a leave, a suspicion, a refutation,
  * a verdict, new metadata) then costs no wait for the next tick, while a node still sends at most one
- * extra round per quiet spell. The broadcasts of a push/pull merge are not news of the moment and
+ * extra round per quiet spell, and one per leave. The broadcasts of a push/pull merge are not news of the moment and
  * wait for the round, as in Go (see {@link EngineListener#merging}). Engine thread only.
  */
 final class GossipRounds {
@@ -63,13 +65,22 @@ final class GossipRounds {
     /**
      * A broadcast was queued. With eager gossip on and no gossip sent for a whole interval, a round
      * runs as soon as the current engine task ends, so that all the news of one task (a packet of
-     * several messages, say) travels in one round.
+     * several messages, say) travels in one round. A leave, the local node's or one heard of, goes out
+     * at once even right after other gossip: a node leaves once, so each node spends at most one extra
+     * round on each leave, and the others stop probing the node that left sooner.
+     *
+     * @param message the queued message
      */
-    void newsQueued() {
-        if (!config.eagerGossip() || !enabled() || stopped || eagerRoundScheduled) {
+    void newsQueued(Message message) {
+        boolean aLeave = message instanceof Dead dead && dead.node().equals(dead.from());
+        if (!aLeave && sentAny && seams.clock().nanoTime() - lastSentNanos < intervalNanos) {
             return;
         }
-        if (sentAny && seams.clock().nanoTime() - lastSentNanos < intervalNanos) {
+        scheduleEagerRound();
+    }
+
+    private void scheduleEagerRound() {
+        if (!config.eagerGossip() || !enabled() || stopped || eagerRoundScheduled) {
             return;
         }
         eagerRoundScheduled = true;

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Eager gossip ({@code MemberlistConfig.eagerGossip}): a node that has sent no gossip for a whole
- * interval sends news at once, so the first hop of news no longer waits for the next round, and a
- * node still sends about as many packets as with Go's round-only timing.
+ * interval sends news at once, and a leaving node sends its leave at once in any case, so the first
+ * hop of news no longer waits for the next round, while a node still sends about as many packets as
+ * with Go's round-only timing.
  */
 class EagerGossipSimulationTest {
 
@@ -36,6 +37,19 @@ class EagerGossipSimulationTest {
         // which then learns of it by probing the node that left.
         assertThat(eager.median()).as("eager %s", eager).isLessThanOrEqualTo(Duration.ofMillis(30));
         assertThat(eager.percentile90()).as("eager %s", eager).isLessThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(roundsOnly.median()).as("rounds only %s", roundsOnly).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    }
+
+    @Test
+    void aLeaveRightAfterOtherGossipStillGoesOutAtOnce() {
+        Spread eager = leavesRightAfterACrashVerdict(true);
+        Spread roundsOnly = leavesRightAfterACrashVerdict(false);
+
+        System.out.println("leave of one of 8 nodes right after every node declared another dead, eager: " + eager
+                + "; rounds only: " + roundsOnly);
+        // Measured over these seeds: eager median 10 ms, 90th percentile 80 ms; rounds only 240 and 390 ms.
+        // Over 600 seeds, gossip missed a node (over 1 s) in 15 leaves eager and in 29 with rounds only.
+        assertThat(eager.median()).as("eager %s", eager).isLessThanOrEqualTo(Duration.ofMillis(30));
         assertThat(roundsOnly.median()).as("rounds only %s", roundsOnly).isGreaterThanOrEqualTo(Duration.ofMillis(150));
     }
 
@@ -95,13 +109,38 @@ class EagerGossipSimulationTest {
             String leaver = "n" + (NODES - 1);
             Duration start = cluster.scheduler().elapsed();
             cluster.node(leaver).leave(Duration.ofSeconds(5));
-            boolean seen = cluster.scheduler().runUntil(() -> cluster.running().stream().filter(n -> !n.equals(leaver))
-                    .allMatch(n -> cluster.stateOf(n, leaver).orElseThrow() == NodeState.LEFT),
+            boolean seen = cluster.scheduler().runUntil(() -> everyOtherNodeSees(cluster, leaver, NodeState.LEFT),
                     Duration.ofSeconds(30), Duration.ofMillis(5));
             assertThat(seen).as("%s: every node saw %s leave", cluster, leaver).isTrue();
             times.add(cluster.scheduler().elapsed().minus(start));
         }
         return new Spread(times);
+    }
+
+    /** The side-by-side harness's order: a crash, every survivor's verdict, then a leave at once. */
+    private static Spread leavesRightAfterACrashVerdict(boolean eagerGossip) {
+        List<Duration> times = new ArrayList<>();
+        String crashed = "n" + (NODES - 1);
+        String leaver = "n" + (NODES - 2);
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            SimCluster cluster = SimCluster.builder().seed(seed).nodes(NODES).converged(true)
+                    .config(c -> c.eagerGossip(eagerGossip)).build();
+            cluster.runFor(Duration.ofSeconds(5));
+            cluster.crash(crashed);
+            assertThat(cluster.scheduler().runUntil(() -> everyOtherNodeSees(cluster, crashed, NodeState.DEAD),
+                    Duration.ofSeconds(60), Duration.ofMillis(5))).as("%s: %s declared dead", cluster, crashed).isTrue();
+            Duration start = cluster.scheduler().elapsed();
+            cluster.node(leaver).leave(Duration.ofSeconds(5));
+            assertThat(cluster.scheduler().runUntil(() -> everyOtherNodeSees(cluster, leaver, NodeState.LEFT),
+                    Duration.ofSeconds(60), Duration.ofMillis(5))).as("%s: %s seen leaving", cluster, leaver).isTrue();
+            times.add(cluster.scheduler().elapsed().minus(start));
+        }
+        return new Spread(times);
+    }
+
+    private static boolean everyOtherNodeSees(SimCluster cluster, String subject, NodeState state) {
+        return cluster.running().stream().filter(n -> !n.equals(subject))
+                .allMatch(n -> cluster.stateOf(n, subject).orElse(null) == state);
     }
 
     private static long packetsWhileOneNodeUpdatesItsMetadataEveryFiftyMilliseconds(boolean eagerGossip) {

@@ -15,8 +15,8 @@ import java.util.List;
  * when {@link MemberlistConfig#eagerGossip()} is on, also as soon as news is queued on a node that
  * has sent no gossip for a whole interval: the first hop of news (a leave, a suspicion, a refutation,
  * a verdict, new metadata) then costs no wait for the next tick, while a node still sends at most one
- * extra round per quiet spell, and one per leave. The broadcasts of a push/pull merge are not news of the moment and
- * wait for the round, as in Go (see {@link EngineListener#merging}). Engine thread only.
+ * extra round per quiet spell, and one per leave. The broadcasts of a push/pull merge are not news of
+ * the moment and wait for the round, as in Go (see {@link EngineListener#merging}). Engine thread only.
  */
 final class GossipRounds {
 
@@ -25,6 +25,8 @@ final class GossipRounds {
     private final NodeTable table;
     private final Outbound outbound;
     private final long intervalNanos;
+    /** Whether rounds also run as soon as news is queued: eager gossip on, and gossip enabled at all. */
+    private final boolean eager;
     private long lastSentNanos;
     private boolean sentAny;
     private boolean eagerRoundScheduled;
@@ -36,6 +38,7 @@ final class GossipRounds {
         this.table = table;
         this.outbound = outbound;
         this.intervalNanos = config.gossipInterval().toNanos();
+        this.eager = config.eagerGossip() && enabled();
     }
 
     /** @return whether gossip runs at all (an interval and at least one node per round) */
@@ -72,15 +75,11 @@ final class GossipRounds {
      * @param message the queued message
      */
     void newsQueued(Message message) {
-        boolean aLeave = message instanceof Dead dead && dead.node().equals(dead.from());
-        if (!aLeave && sentAny && seams.clock().nanoTime() - lastSentNanos < intervalNanos) {
+        if (!eager || stopped || eagerRoundScheduled) {
             return;
         }
-        scheduleEagerRound();
-    }
-
-    private void scheduleEagerRound() {
-        if (!config.eagerGossip() || !enabled() || stopped || eagerRoundScheduled) {
+        boolean aLeave = message instanceof Dead dead && dead.node().equals(dead.from());
+        if (!aLeave && sentAny && seams.clock().nanoTime() - lastSentNanos < intervalNanos) {
             return;
         }
         eagerRoundScheduled = true;
